@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.api.FieldError;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What makes one resource behave as Kubernetes' does, on top of the generic store
@@ -64,7 +65,7 @@ public interface Strategy<T extends HasMetadata> {
    * The strategy of the {@code status} subresource: an update there changes only status, so it
    * copies everything else from {@code old} ({@code podStatusStrategy.PrepareForUpdate}).
    */
-  default StatusStrategy<T> statusStrategy() {
-    return null;
+  default Optional<StatusStrategy<T>> statusStrategy() {
+    return Optional.empty();
   }
 }
