@@ -155,7 +155,7 @@ public final class StatusException extends RuntimeException {
 
   public static StatusException requestEntityTooLarge(long limit) {
     return new StatusException(Reason.REQUEST_ENTITY_TOO_LARGE,
-        "the request is too large: limit is " + limit + " bytes");
+        "Request entity too large: limit is " + limit);
   }
 
   public static StatusException tooManyRequests(String message) {

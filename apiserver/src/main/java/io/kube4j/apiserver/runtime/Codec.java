@@ -91,6 +91,15 @@ public final class Codec {
     }
   }
 
+  /** Parses bytes this server produced (cached or stored objects); a failure is a bug, not bad input. */
+  public JsonNode tree(byte[] trusted) {
+    try {
+      return json.readTree(trusted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public JsonNode toTree(Object value) {
     return json.valueToTree(value);
   }

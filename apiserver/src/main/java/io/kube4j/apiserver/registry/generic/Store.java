@@ -77,6 +77,23 @@ public final class Store<T extends HasMetadata> {
     return cache;
   }
 
+  /**
+   * The field names a field selector may use on this resource, learnt by asking the strategy about an
+   * empty object; empty when the strategy cannot say (then any field is accepted).
+   */
+  public Optional<java.util.Set<String>> selectableFieldNames() {
+    try {
+      T blank = type.getDeclaredConstructor().newInstance();
+      blank.setMetadata(new ObjectMeta());
+      java.util.Set<String> names = new java.util.HashSet<>(strategy.selectableFields(blank).keySet());
+      names.add("metadata.name");
+      names.add("metadata.namespace");
+      return Optional.of(names);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The object's etcd key: {@code /registry/<resource>/<namespace>/<name>} or without namespace. */
   public String key(String namespace, String name) {
     return resource.namespaced() ? decoder.prefix() + namespace + "/" + name : decoder.prefix() + name;
@@ -279,7 +296,7 @@ public final class Store<T extends HasMetadata> {
         meta.setResourceVersion(Long.toString(cur.modRevision()));
         return updated;
       }
-      if (meta.getDeletionTimestamp() != null && isEmpty(meta.getFinalizers())) {
+      if (shouldDeleteDuringUpdate(updated, old)) {
         // The last finalizer is gone from an object being deleted: the deletion completes now.
         WriteResult d = storage.delete(key, cur.modRevision());
         if (d instanceof WriteResult.Written w) {
@@ -406,10 +423,14 @@ public final class Store<T extends HasMetadata> {
       GracefulDeleteStrategy<T> g = (GracefulDeleteStrategy<T>) strategy;
       grace = g.gracePeriodSeconds(obj, o.gracePeriodSeconds());
     }
-    if (finalizers.isEmpty() && grace == 0) {
+    boolean finalizing = awaitsFinalization(obj);
+    if (finalizers.isEmpty() && grace == 0 && !finalizing) {
       return new Deletion.Remove<>();
     }
     meta.setFinalizers(finalizers);
+    if (finalizing && meta.getDeletionTimestamp() == null) {
+      finalizeStrategy().ifPresent(f -> f.markFinalizing(obj));
+    }
     if (meta.getDeletionTimestamp() == null) {
       meta.setDeletionTimestamp(timestamp(clock.instant().plusSeconds(grace)));
       meta.setDeletionGracePeriodSeconds(grace);
@@ -418,7 +439,7 @@ public final class Store<T extends HasMetadata> {
     // Already being deleted: only a shorter grace period changes anything.
     Long current = meta.getDeletionGracePeriodSeconds();
     if (current != null && grace < current) {
-      if (grace == 0 && finalizers.isEmpty()) {
+      if (grace == 0 && finalizers.isEmpty() && !finalizing) {
         return new Deletion.Remove<>();
       }
       meta.setDeletionTimestamp(timestamp(clock.instant().plusSeconds(grace)));
@@ -426,6 +447,27 @@ public final class Store<T extends HasMetadata> {
       changed = true;
     }
     return changed ? new Deletion.Mark<>(obj) : new Deletion.Unchanged<>();
+  }
+
+  /**
+   * An update that removes the last finalizer of an object being deleted completes the deletion
+   * ({@code shouldDeleteDuringUpdate} upstream); a graceful deletion still running does not.
+   */
+  private boolean shouldDeleteDuringUpdate(T updated, T old) {
+    ObjectMeta m = updated.getMetadata();
+    Long grace = m.getDeletionGracePeriodSeconds();
+    boolean wasFinalizing = !isEmpty(old.getMetadata().getFinalizers()) || awaitsFinalization(old);
+    return m.getDeletionTimestamp() != null && isEmpty(m.getFinalizers()) && (grace == null || grace == 0)
+        && wasFinalizing && !awaitsFinalization(updated);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Optional<FinalizeStrategy<T>> finalizeStrategy() {
+    return strategy instanceof FinalizeStrategy<?> f ? Optional.of((FinalizeStrategy<T>) f) : Optional.empty();
+  }
+
+  private boolean awaitsFinalization(T obj) {
+    return finalizeStrategy().map(f -> f.awaitsFinalization(obj)).orElse(false);
   }
 
   private void checkPreconditions(String name, ObjectMeta meta, DeleteOptions o) {

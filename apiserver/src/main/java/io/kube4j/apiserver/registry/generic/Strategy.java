@@ -62,6 +62,14 @@ public interface Strategy<T extends HasMetadata> {
   }
 
   /**
+   * Whether DELETE answers with the deleted object rather than a Success Status
+   * ({@code ReturnDeletedObject} upstream; true for pods).
+   */
+  default boolean returnDeletedObject() {
+    return false;
+  }
+
+  /**
    * The strategy of the {@code status} subresource: an update there changes only status, so it
    * copies everything else from {@code old} ({@code podStatusStrategy.PrepareForUpdate}).
    */

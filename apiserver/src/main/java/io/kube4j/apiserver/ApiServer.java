@@ -1,0 +1,224 @@
+package io.kube4j.apiserver;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.kube4j.apiserver.admission.AdmissionChain;
+import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
+import io.kube4j.apiserver.authn.AuthenticatorChain;
+import io.kube4j.apiserver.authn.x509.X509Authenticator;
+import io.kube4j.apiserver.discovery.Discovery;
+import io.kube4j.apiserver.endpoints.HealthCheck;
+import io.kube4j.apiserver.endpoints.OpenApiSource;
+import io.kube4j.apiserver.endpoints.PatchApplier;
+import io.kube4j.apiserver.endpoints.ResourceRouter;
+import io.kube4j.apiserver.endpoints.Router;
+import io.kube4j.apiserver.endpoints.Selectors;
+import io.kube4j.apiserver.endpoints.TableConvertor;
+import io.kube4j.apiserver.endpoints.handlers.RequestScope;
+import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
+import io.kube4j.apiserver.endpoints.negotiation.ProtobufBodyDecoder;
+import io.kube4j.apiserver.http.ApiHttpServer;
+import io.kube4j.apiserver.metrics.ApiServerMetrics;
+import io.kube4j.apiserver.registry.ApiResource;
+import io.kube4j.apiserver.registry.generic.MetadataValidation;
+import io.kube4j.apiserver.registry.generic.ObjectDecoder;
+import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.Strategy;
+import io.kube4j.apiserver.runtime.Codec;
+import io.kube4j.apiserver.runtime.UnknownFields;
+import io.kube4j.apiserver.storage.Storage;
+import io.kube4j.apiserver.storage.etcd3.EtcdStorage;
+import io.kube4j.apiserver.watch.WatchCache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The apiserver's composition root: wires storage, watch caches, stores, admission, authentication,
+ * endpoints and the HTTPS listener by hand, in the order a request meets them.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
+  /** How the pieces a resource needs are supplied; {@link BuiltinApi} gives the real ones. */
+  public record Parts(
+      List<Registration<?>> resources,
+      MetadataValidation metadataValidation,
+      Selectors selectors,
+      PatchApplier patches,
+      ProtobufBodyDecoder protobuf,
+      TableConvertor tables,
+      java.util.function.Function<List<ApiResource>, OpenApiSource> openapi) {}
+
+  /** One served resource: its declaration and its strategy. */
+  public record Registration<T extends HasMetadata>(ApiResource resource, Class<T> type, Strategy<T> strategy) {}
+
+  private final ApiServerConfig config;
+  private final Codec codec = new Codec();
+  private final ApiServerMetrics metrics = new ApiServerMetrics();
+  private final Storage storage;
+  private final ScheduledExecutorService timers;
+  private final ExecutorService dispatch;
+  private final ExecutorService workers;
+  private final Map<String, Store<?>> stores = new LinkedHashMap<>();
+  private final List<WatchCache> caches = new ArrayList<>();
+  private final java.util.Set<String> usedPrefixes = new java.util.HashSet<>();
+  private final ApiHttpServer http;
+
+  public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
+    this.config = config;
+    this.storage = new EtcdStorage(config.etcdServers());
+    this.timers = Executors.newScheduledThreadPool(2, daemon("apiserver-timer"));
+    this.dispatch = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        daemon("watch-dispatch"));
+    this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(10_000), daemon("apiserver-worker"));
+
+    ResourceRouter router = new ResourceRouter();
+    List<ApiResource> served = new ArrayList<>();
+    for (Registration<?> r : parts.resources()) {
+      served.add(r.resource());
+      stores.put(r.resource().group() + "/" + r.resource().resource(), store(r, parts.metadataValidation()));
+    }
+    AdmissionChain admission = new AdmissionChain(List.of(namespaceLifecycle()));
+    BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
+    UnknownFields unknownFields = new UnknownFields(codec.json());
+    for (Store<?> s : stores.values()) {
+      router.register(scope(s, bodies, unknownFields, admission, parts));
+    }
+    String advertised = config.advertiseAddress() + ":" + config.securePort();
+    Discovery discovery = new Discovery(served, codec, advertised);
+    HealthCheck etcd = new HealthCheck() {
+      @Override public String name() {
+        return "etcd";
+      }
+
+      @Override public void check() {
+        storage.currentRevision();
+      }
+    };
+    Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
+        codec.encode(Version.info()), metrics, codec);
+    AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
+    new Bootstrap(this).ensureSystemObjects();
+    this.http = new ApiHttpServer(new InetSocketAddress(config.bindAddress(), config.securePort()),
+        config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, top, workers, metrics, codec);
+    LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
+  }
+
+  private <T extends HasMetadata> Store<T> store(Registration<T> r, MetadataValidation metadataValidation) {
+    ApiResource res = r.resource();
+    // Upstream's layout, /registry/<resource>/; a resource name served by two groups (core events
+    // and events.k8s.io events) keeps the first for the core group and prefixes the other with its group.
+    String prefix = "/registry/" + res.resource() + "/";
+    if (!usedPrefixes.add(prefix)) {
+      prefix = "/registry/" + res.group() + "/" + res.resource() + "/";
+    }
+    ObjectDecoder<T> decoder = new ObjectDecoder<>(prefix, r.type(), codec, r.strategy()::selectableFields);
+    WatchCache cache = new WatchCache(prefix, storage, decoder::decode, config.watchCacheCapacity(),
+        config.bookmarkInterval(), dispatch, timers);
+    cache.start();
+    caches.add(cache);
+    return new Store<>(res, r.type(), r.strategy(), metadataValidation, storage, cache, decoder, codec,
+        Clock.systemUTC());
+  }
+
+  private static <T extends HasMetadata> RequestScope<T> scope(Store<T> s, BodyDecoder bodies, UnknownFields unknown,
+      AdmissionChain admission, Parts parts, ScheduledExecutorService timers, Codec codec) {
+    return new RequestScope<>(s, codec, bodies, unknown, admission, parts.tables(), parts.selectors(), parts.patches(),
+        timers);
+  }
+
+  private RequestScope<?> scope(Store<?> s, BodyDecoder bodies, UnknownFields unknown, AdmissionChain admission,
+      Parts parts) {
+    return scope(s, bodies, unknown, admission, parts, timers, codec);
+  }
+
+  private NamespaceLifecycle namespaceLifecycle() {
+    @SuppressWarnings("unchecked")
+    Store<Namespace> namespaces = (Store<Namespace>) stores.get("/namespaces");
+    return new NamespaceLifecycle(
+        name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)),
+        name -> {
+          try {
+            return Optional.of(namespaces.get("", name, "").objectAs(Namespace.class));
+          } catch (io.kube4j.apiserver.api.StatusException e) {
+            return Optional.empty();
+          }
+        });
+  }
+
+  private List<X509Certificate> readCertificates() throws IOException {
+    try (InputStream in = Files.newInputStream(config.clientCaFile())) {
+      List<X509Certificate> out = new ArrayList<>();
+      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        out.add((X509Certificate) c);
+      }
+      return out;
+    } catch (CertificateException e) {
+      throw new IOException("cannot read client CA " + config.clientCaFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The store of a resource, e.g. {@code ("", "namespaces")}, for bootstrap and tests. */
+  @SuppressWarnings("unchecked")
+  public <T extends HasMetadata> Store<T> store(String group, String resource) {
+    Store<?> s = stores.get(group + "/" + resource);
+    if (s == null) {
+      throw new IllegalArgumentException("no resource " + resource + " in group '" + group + "'");
+    }
+    return (Store<T>) s;
+  }
+
+  public ApiServerConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public ApiServerMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    if (http != null) {
+      http.close();
+    }
+    caches.forEach(WatchCache::close);
+    workers.shutdownNow();
+    dispatch.shutdownNow();
+    timers.shutdownNow();
+    storage.close();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

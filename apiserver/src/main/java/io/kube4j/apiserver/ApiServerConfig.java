@@ -1,0 +1,39 @@
+package io.kube4j.apiserver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the apiserver is started with; the flags of {@link ApiServerMain} fill it, tests build it
+ * directly.
+ *
+ * @param etcdServers etcd client URLs
+ * @param bindAddress the listening address, e.g. {@code 0.0.0.0}
+ * @param securePort the HTTPS port (0 picks a free one)
+ * @param advertiseAddress the address the {@code kubernetes} Service's endpoints name
+ * @param tlsCertFile serving certificate (PEM)
+ * @param tlsPrivateKeyFile its key (PKCS#8 PEM)
+ * @param clientCaFile CA bundle that signs client certificates
+ * @param serviceClusterIpRange CIDR ClusterIPs are allocated from
+ * @param serviceNodePortRange e.g. {@code 30000-32767}
+ * @param watchCacheCapacity changes each resource's watch window holds
+ * @param bookmarkInterval how often watchers that want bookmarks get one
+ * @param workerThreads the request worker pool size
+ */
+public record ApiServerConfig(
+    List<String> etcdServers,
+    String bindAddress,
+    int securePort,
+    String advertiseAddress,
+    Path tlsCertFile,
+    Path tlsPrivateKeyFile,
+    Path clientCaFile,
+    String serviceClusterIpRange,
+    String serviceNodePortRange,
+    int watchCacheCapacity,
+    Duration bookmarkInterval,
+    int workerThreads) {
+
+  public static final int DEFAULT_WATCH_CACHE_CAPACITY = 10_000;
+}

@@ -1,0 +1,98 @@
+package io.kube4j.apiserver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kube-apiserver}: the process entry point; flags are named as upstream's. */
+@Command(name = "kube4j-apiserver", mixinStandardHelpOptions = true,
+    description = "The kube4j API server: the Kubernetes API on etcd.")
+public final class ApiServerMain implements Callable<Integer> {
+
+  @Option(names = "--etcd-servers", split = ",", required = true, description = "etcd client URLs")
+  List<String> etcdServers;
+
+  @Option(names = "--bind-address", defaultValue = "0.0.0.0")
+  String bindAddress;
+
+  @Option(names = "--secure-port", defaultValue = "6443")
+  int securePort;
+
+  @Option(names = "--advertise-address", defaultValue = "127.0.0.1")
+  String advertiseAddress;
+
+  @Option(names = "--tls-cert-file", required = true)
+  Path tlsCertFile;
+
+  @Option(names = "--tls-private-key-file", required = true)
+  Path tlsPrivateKeyFile;
+
+  @Option(names = "--client-ca-file", required = true)
+  Path clientCaFile;
+
+  @Option(names = "--service-account-key-file")
+  Path serviceAccountKeyFile;
+
+  @Option(names = "--service-account-signing-key-file")
+  Path serviceAccountSigningKeyFile;
+
+  @Option(names = "--service-account-issuer", defaultValue = "https://kubernetes.default.svc.cluster.local")
+  String serviceAccountIssuer;
+
+  @Option(names = "--service-cluster-ip-range", defaultValue = "10.96.0.0/12")
+  String serviceClusterIpRange;
+
+  @Option(names = "--service-node-port-range", defaultValue = "30000-32767")
+  String serviceNodePortRange;
+
+  @Option(names = "--watch-cache-size", defaultValue = "10000",
+      description = "changes each resource's watch cache keeps")
+  int watchCacheSize;
+
+  @Option(names = "--bookmark-interval", defaultValue = "60s", converter = DurationConverter.class)
+  Duration bookmarkInterval;
+
+  @Option(names = "--worker-threads", defaultValue = "64")
+  int workerThreads;
+
+  @Override
+  public Integer call() throws Exception {
+    ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
+        tlsCertFile, tlsPrivateKeyFile, clientCaFile, serviceClusterIpRange, serviceNodePortRange, watchCacheSize,
+        bookmarkInterval, workerThreads);
+    ApiServer server = new ApiServer(config, BuiltinApi.parts());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new ApiServerMain()).execute(args));
+  }
+
+  /** {@code 60s}, {@code 5m}, {@code 100ms}. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String v) {
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - 1));
+      return switch (v.charAt(v.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> throw new CommandLine.TypeConversionException("not a duration: " + v);
+      };
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package io.kube4j.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.fge.jsonpatch.JsonPatch;
+import com.github.fge.jsonpatch.JsonPatchException;
+import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceList;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretList;
+import io.kube4j.apiserver.api.FieldError;
+import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.endpoints.OpenApiSource;
+import io.kube4j.apiserver.endpoints.Selectors;
+import io.kube4j.apiserver.endpoints.TableConvertor;
+import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
+import io.kube4j.apiserver.registry.ApiResource;
+import io.kube4j.apiserver.registry.ApiResource.Subresource;
+import io.kube4j.apiserver.registry.generic.MetadataValidation;
+import io.kube4j.apiserver.registry.generic.Strategy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The parts of the built-in API: which resources are served and with which strategies, printers,
+ * patch and protobuf support. (Being filled in: the per-resource strategies, selectors, printers,
+ * strategic merge patch, protobuf and OpenAPI arrive from their own packages.)
+ */
+public final class BuiltinApi {
+
+  private BuiltinApi() {}
+
+  public static ApiServer.Parts parts() {
+    List<ApiServer.Registration<?>> resources = new ArrayList<>();
+    resources.add(reg("", "namespaces", "namespace", "Namespace", false, List.of("ns"), List.of(),
+        Namespace.class, NamespaceList.class, List.of("status", "finalize")));
+    resources.add(reg("", "configmaps", "configmap", "ConfigMap", true, List.of("cm"), List.of(),
+        ConfigMap.class, ConfigMapList.class, List.of()));
+    resources.add(reg("", "secrets", "secret", "Secret", true, List.of(), List.of(),
+        Secret.class, SecretList.class, List.of()));
+    resources.add(reg("", "pods", "pod", "Pod", true, List.of("po"), List.of("all"),
+        Pod.class, PodList.class, List.of("status")));
+    ObjectMapper json = new ObjectMapper();
+    return new ApiServer.Parts(resources, metadataValidation(), equalitySelectors(),
+        (contentType, current, patch, type) -> patch(json, contentType, current, patch),
+        (body, apiVersion, kind) -> {
+          throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
+        },
+        tables(), served -> emptyOpenApi());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <T extends HasMetadata> ApiServer.Registration<T> reg(String group, String resource, String singular,
+      String kind, boolean namespaced, List<String> shortNames, List<String> categories, Class<T> type,
+      Class<? extends KubernetesResourceList> listType, List<String> subresources) {
+    List<Subresource> subs = subresources.stream().map(s -> new Subresource(s, group, "v1", kind,
+        s.equals("finalize") ? Set.of(ApiResource.Verb.UPDATE)
+            : Set.of(ApiResource.Verb.GET, ApiResource.Verb.PATCH, ApiResource.Verb.UPDATE))).toList();
+    ApiResource r = new ApiResource(group, "v1", resource, singular, kind, namespaced, shortNames, categories,
+        ApiResource.ALL_VERBS, subs, type, (Class) listType);
+    return new ApiServer.Registration<>(r, type, new Strategy<T>() { });
+  }
+
+  private static MetadataValidation metadataValidation() {
+    return new MetadataValidation() {
+      @Override
+      public List<FieldError> validateCreate(ApiResource resource, HasMetadata obj) {
+        String name = obj.getMetadata().getName();
+        if (name == null || name.isEmpty()) {
+          return List.of(FieldError.required("metadata.name", "name or generateName is required"));
+        }
+        return List.of();
+      }
+
+      @Override
+      public List<FieldError> validateUpdate(ApiResource resource, HasMetadata obj, HasMetadata old) {
+        return List.of();
+      }
+    };
+  }
+
+  private static Selectors equalitySelectors() {
+    return new Selectors() {
+      @Override
+      public Predicate<Map<String, String>> labels(String selector) {
+        return parse(selector);
+      }
+
+      @Override
+      public Predicate<Map<String, String>> fields(String selector, Set<String> supported, String resource) {
+        return parse(selector);
+      }
+
+      private Predicate<Map<String, String>> parse(String selector) {
+        Predicate<Map<String, String>> p = m -> true;
+        for (String term : selector.split(",")) {
+          if (term.isBlank()) {
+            continue;
+          }
+          boolean not = term.contains("!=");
+          String[] kv = term.split("!=|==|=", 2);
+          String k = kv[0].trim();
+          String v = kv.length > 1 ? kv[1].trim() : "";
+          p = p.and(m -> not != v.equals(m.getOrDefault(k, "")));
+        }
+        return p;
+      }
+    };
+  }
+
+  private static JsonNode patch(ObjectMapper json, String contentType, JsonNode current, byte[] body) {
+    try {
+      return switch (BodyDecoder.mediaType(contentType)) {
+        case "application/merge-patch+json" -> JsonMergePatch.fromJson(json.readTree(body)).apply(current);
+        case "application/json-patch+json" -> JsonPatch.fromJson(json.readTree(body)).apply(current);
+        default -> throw StatusException.unsupportedMediaType(contentType);
+      };
+    } catch (IOException | JsonPatchException e) {
+      throw StatusException.badRequest(e.getMessage());
+    }
+  }
+
+  private static TableConvertor tables() {
+    return (resource, items, listMeta, include, withColumns) -> {
+      StringBuilder s = new StringBuilder("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"resourceVersion\":\"")
+          .append(listMeta.resourceVersion()).append("\"},\"columnDefinitions\":[{\"name\":\"Name\",\"type\":\"string\",\"format\":\"name\",\"description\":\"\",\"priority\":0}],\"rows\":[");
+      for (int i = 0; i < items.size(); i++) {
+        s.append(i == 0 ? "" : ",").append("{\"cells\":[\"").append(items.get(i).object().getMetadata().getName())
+            .append("\"],\"object\":").append(new String(items.get(i).json(), StandardCharsets.UTF_8)).append('}');
+      }
+      return s.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    };
+  }
+
+  private static OpenApiSource emptyOpenApi() {
+    return new OpenApiSource() {
+      @Override
+      public byte[] index() {
+        return "{\"paths\":{}}".getBytes(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public Optional<Document> document(String gvPath) {
+        return Optional.empty();
+      }
+    };
+  }
+}

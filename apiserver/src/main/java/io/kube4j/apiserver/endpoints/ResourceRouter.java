@@ -1,0 +1,93 @@
+package io.kube4j.apiserver.endpoints;
+
+import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.endpoints.handlers.CreateHandler;
+import io.kube4j.apiserver.endpoints.handlers.DeleteHandler;
+import io.kube4j.apiserver.endpoints.handlers.GetHandler;
+import io.kube4j.apiserver.endpoints.handlers.ListHandler;
+import io.kube4j.apiserver.endpoints.handlers.PatchHandler;
+import io.kube4j.apiserver.endpoints.handlers.RequestScope;
+import io.kube4j.apiserver.endpoints.handlers.UpdateHandler;
+import io.kube4j.apiserver.endpoints.handlers.WatchHandler;
+import io.kube4j.apiserver.registry.ApiResource;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Routes a resource request to the handler of its verb on its resource's scope. Subresources served
+ * by the generic handlers: {@code status} (get, update, patch). Others are registered as their own
+ * {@link SubresourceHandler}s.
+ */
+public final class ResourceRouter {
+
+  /** A subresource with its own logic, e.g. {@code pods/binding}. */
+  public interface SubresourceHandler {
+    void handle(RequestInfo info, ApiRequest req, Responder responder);
+  }
+
+  private final Map<String, RequestScope<?>> scopes = new ConcurrentHashMap<>();
+  private final Map<String, SubresourceHandler> subresources = new ConcurrentHashMap<>();
+
+  public void register(RequestScope<?> scope) {
+    ApiResource r = scope.resource();
+    scopes.put(key(r.group(), r.version(), r.resource()), scope);
+  }
+
+  public void registerSubresource(ApiResource r, String subresource, SubresourceHandler handler) {
+    subresources.put(key(r.group(), r.version(), r.resource()) + "/" + subresource, handler);
+  }
+
+  public Optional<RequestScope<?>> scope(String group, String version, String resource) {
+    return Optional.ofNullable(scopes.get(key(group, version, resource)));
+  }
+
+  private static String key(String group, String version, String resource) {
+    return group + "/" + version + "/" + resource;
+  }
+
+  public void route(RequestInfo info, ApiRequest req, Responder responder) {
+    RequestScope<?> scope = scope(info.group(), info.version(), info.resource())
+        .orElseThrow(() -> StatusException.notFound(
+            new io.kube4j.apiserver.api.GroupResource(info.group(), info.resource()), info.name()));
+    ApiResource r = scope.resource();
+    if (!r.namespaced() && !info.namespace().isEmpty()) {
+      throw StatusException.notFound(r.groupResource(), info.name());
+    }
+    if (!info.subresource().isEmpty()) {
+      SubresourceHandler h = subresources.get(key(info.group(), info.version(), info.resource()) + "/" + info.subresource());
+      if (h != null) {
+        h.handle(info, req, responder);
+        return;
+      }
+      boolean status = info.subresource().equals("status")
+          && r.subresources().stream().anyMatch(s -> s.name().equals("status"));
+      if (!status || !Set.of("get", "update", "patch").contains(info.verb())) {
+        throw StatusException.notFound(r.groupResource(), info.name());
+      }
+    }
+    checkVerb(r, info);
+    switch (info.verb()) {
+      case "get" -> responder.respond(GetHandler.get(scope, info, req));
+      case "list" -> responder.respond(ListHandler.list(scope, info, req));
+      case "watch" -> WatchHandler.watch(scope, info, req, responder);
+      case "create" -> responder.respond(CreateHandler.create(scope, info, req));
+      case "update" -> responder.respond(UpdateHandler.update(scope, info, req));
+      case "patch" -> responder.respond(PatchHandler.patch(scope, info, req));
+      case "delete" -> responder.respond(DeleteHandler.delete(scope, info, req));
+      case "deletecollection" -> responder.respond(DeleteHandler.deleteCollection(scope, info, req));
+      default -> throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+  }
+
+  private static void checkVerb(ApiResource r, RequestInfo info) {
+    if (!info.subresource().isEmpty()) {
+      return;
+    }
+    boolean allowed = r.verbs().stream().anyMatch(v -> v.wire().equals(info.verb()));
+    if (!allowed) {
+      throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.kube4j.apiserver.endpoints;
+
+import io.kube4j.apiserver.registry.ApiResource;
+import io.kube4j.apiserver.watch.CachedObject;
+import java.util.List;
+
+/**
+ * Server-side printing: objects as a {@code meta.k8s.io/v1 Table}, which {@code kubectl get} prints
+ * as is ({@code rest.TableConvertor} upstream).
+ */
+public interface TableConvertor {
+
+  /** What each row carries besides its cells ({@code includeObject} query parameter). */
+  enum IncludeObject { NONE, METADATA, OBJECT }
+
+  /**
+   * @param withColumns false for watch events after the first, which upstream sends without
+   *     column definitions
+   * @return the Table's JSON
+   */
+  byte[] table(ApiResource resource, List<CachedObject> items, ListMeta listMeta, IncludeObject include,
+      boolean withColumns);
+
+  /** The list metadata a Table carries. */
+  record ListMeta(String resourceVersion, String continueToken, long remainingItemCount) {}
+
+  static IncludeObject includeObject(String param) {
+    return switch (param) {
+      case "None" -> IncludeObject.NONE;
+      case "Object" -> IncludeObject.OBJECT;
+      case "", "Metadata" -> IncludeObject.METADATA;
+      default -> throw io.kube4j.apiserver.api.StatusException.badRequest(
+          "includeObject: Unsupported value: \"" + param + "\": supported values: \"None\", \"Metadata\", \"Object\"");
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package io.kube4j.apiserver.endpoints.handlers;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kube4j.apiserver.admission.Attributes;
+import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.endpoints.ApiRequest;
+import io.kube4j.apiserver.endpoints.RequestInfo;
+import io.kube4j.apiserver.endpoints.Response;
+import java.util.Optional;
+
+/** POST to a collection ({@code handlers.CreateResource}): decode, admit, store; 201 Created. */
+public final class CreateHandler {
+
+  private CreateHandler() {}
+
+  public static <T extends HasMetadata> Response create(RequestScope<T> scope, RequestInfo info, ApiRequest req) {
+    if (!info.name().isEmpty()) {
+      throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    boolean dryRun = RequestScope.dryRun(req);
+    RequestScope.Decoded<T> body = scope.decodeBody(req);
+    T obj = body.object();
+    String name = obj.getMetadata() == null ? "" : String.valueOf(obj.getMetadata().getName());
+    scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "", info.namespace(),
+        name, Optional.of(obj), req.user(), dryRun));
+    T created = scope.store().create(info.namespace(), obj, dryRun);
+    return Responses.object(scope, req, 201, created, body.warnings());
+  }
+}
