@@ -20,7 +20,12 @@ import io.kube4j.apiserver.endpoints.negotiation.ProtobufBodyDecoder;
 import io.kube4j.apiserver.http.ApiHttpServer;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
 import io.kube4j.apiserver.registry.ApiResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
+import io.kube4j.apiserver.registry.core.service.allocator.NodePortAllocator;
+import io.kube4j.apiserver.registry.core.service.allocator.ServiceReservations;
 import io.kube4j.apiserver.registry.generic.MetadataValidation;
+import io.kube4j.apiserver.registry.generic.Reservations;
 import io.kube4j.apiserver.registry.generic.ObjectDecoder;
 import io.kube4j.apiserver.registry.generic.Store;
 import io.kube4j.apiserver.registry.generic.Strategy;
@@ -83,10 +88,12 @@ public final class ApiServer implements AutoCloseable {
   private final List<WatchCache> caches = new ArrayList<>();
   private final java.util.Set<String> usedPrefixes = new java.util.HashSet<>();
   private final ApiHttpServer http;
+  private final ClusterIpAllocator clusterIps;
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
     this.storage = new EtcdStorage(config.etcdServers());
+    this.clusterIps = new ClusterIpAllocator(storage, codec, config.serviceClusterIpRange());
     this.timers = Executors.newScheduledThreadPool(2, daemon("apiserver-timer"));
     this.dispatch = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         daemon("watch-dispatch"));
@@ -119,9 +126,11 @@ public final class ApiServer implements AutoCloseable {
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
         codec.encode(Version.info()), metrics, codec);
     AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
-    new Bootstrap(this).ensureSystemObjects();
+    Bootstrap bootstrap = new Bootstrap(this);
+    bootstrap.ensureSystemObjects();
     this.http = new ApiHttpServer(new InetSocketAddress(config.bindAddress(), config.securePort()),
         config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, top, workers, metrics, codec);
+    bootstrap.ensureKubernetesService(config.advertiseAddress(), http.port());
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
   }
 
@@ -139,7 +148,22 @@ public final class ApiServer implements AutoCloseable {
     cache.start();
     caches.add(cache);
     return new Store<>(res, r.type(), r.strategy(), metadataValidation, storage, cache, decoder, codec,
-        Clock.systemUTC());
+        Clock.systemUTC(), reservationsFor(r.type()));
+  }
+
+  /** Services hold cluster IPs and node ports; nothing else holds anything outside its key. */
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> Reservations<T> reservationsFor(Class<T> type) {
+    if (type == Service.class) {
+      return (Reservations<T>) new ServiceReservations(clusterIps, new NodePortAllocator(storage, codec,
+          config.serviceNodePortRange()));
+    }
+    return Reservations.none();
+  }
+
+  /** The service cluster IP range's allocator; the {@code kubernetes} Service takes its first IP. */
+  ClusterIpAllocator clusterIps() {
+    return clusterIps;
   }
 
   private static <T extends HasMetadata> RequestScope<T> scope(Store<T> s, BodyDecoder bodies, UnknownFields unknown,

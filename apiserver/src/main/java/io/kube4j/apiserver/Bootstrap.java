@@ -2,6 +2,10 @@ package io.kube4j.apiserver;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
 import java.util.List;
@@ -23,6 +27,52 @@ final class Bootstrap {
 
   Bootstrap(ApiServer server) {
     this.server = server;
+  }
+
+  /**
+   * The {@code kubernetes} Service in {@code default}, on the first IP of the service range, and its
+   * Endpoints naming this apiserver ({@code reconcilers.MasterCountEndpointReconciler} upstream keeps
+   * them; here they are written at start).
+   */
+  void ensureKubernetesService(String advertiseAddress, int port) {
+    Store<Service> services = server.store("", "services");
+    Service svc = new ServiceBuilder()
+        .withNewMetadata().withName("kubernetes").withNamespace("default")
+        .addToLabels("component", "apiserver").addToLabels("provider", "kubernetes").endMetadata()
+        .withNewSpec().withType("ClusterIP").withClusterIP(server.clusterIps().first()).withSessionAffinity("None")
+        .addNewPort().withName("https").withProtocol("TCP").withPort(443).withNewTargetPort(port).endPort()
+        .endSpec().build();
+    createIfAbsent(services, "default", svc);
+    Store<Endpoints> endpoints = server.store("", "endpoints");
+    Endpoints ep = new EndpointsBuilder()
+        .withNewMetadata().withName("kubernetes").withNamespace("default")
+        .addToLabels("endpointslice.kubernetes.io/skip-mirror", "true").endMetadata()
+        .addNewSubset().addNewAddress().withIp(advertiseAddress).endAddress()
+        .addNewPort().withName("https").withPort(port).withProtocol("TCP").endPort().endSubset()
+        .build();
+    try {
+      endpoints.create("default", ep, false);
+    } catch (StatusException e) {
+      if (e.code() != 409) {
+        throw e;
+      }
+      endpoints.update("default", "kubernetes", current -> {
+        ep.getMetadata().setResourceVersion(null);
+        return ep;
+      }, Store.Target.MAIN, false);
+    }
+  }
+
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> void createIfAbsent(Store<T> store,
+      String namespace, T obj) {
+    try {
+      store.create(namespace, obj, false);
+      LOG.info("created " + store.resource().resource() + " " + obj.getMetadata().getName());
+    } catch (StatusException e) {
+      if (e.code() != 409) {
+        throw e;
+      }
+    }
   }
 
   void ensureSystemObjects() {

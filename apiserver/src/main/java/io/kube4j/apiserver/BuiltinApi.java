@@ -53,6 +53,12 @@ public final class BuiltinApi {
         Secret.class, SecretList.class, List.of()));
     resources.add(reg("", "pods", "pod", "Pod", true, List.of("po"), List.of("all"),
         Pod.class, PodList.class, List.of("status")));
+    resources.add(reg("", "services", "service", "Service", true, List.of("svc"), List.of("all"),
+        io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.ServiceList.class,
+        List.of("status")));
+    resources.add(reg("", "endpoints", "endpoints", "Endpoints", true, List.of("ep"), List.of(),
+        io.fabric8.kubernetes.api.model.Endpoints.class, io.fabric8.kubernetes.api.model.EndpointsList.class,
+        List.of()));
     ObjectMapper json = new ObjectMapper();
     return new ApiServer.Parts(resources, metadataValidation(), equalitySelectors(),
         (contentType, current, patch, type) -> patch(json, contentType, current, patch),

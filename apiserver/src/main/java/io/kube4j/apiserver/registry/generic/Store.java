@@ -47,9 +47,11 @@ public final class Store<T extends HasMetadata> {
   private final ObjectDecoder<T> decoder;
   private final Codec codec;
   private final Clock clock;
+  private final Reservations<T> reservations;
 
   public Store(ApiResource resource, Class<T> type, Strategy<T> strategy, MetadataValidation metadataValidation,
-      Storage storage, WatchCache cache, ObjectDecoder<T> decoder, Codec codec, Clock clock) {
+      Storage storage, WatchCache cache, ObjectDecoder<T> decoder, Codec codec, Clock clock,
+      Reservations<T> reservations) {
     this.resource = resource;
     this.type = type;
     this.strategy = strategy;
@@ -59,6 +61,7 @@ public final class Store<T extends HasMetadata> {
     this.decoder = decoder;
     this.codec = codec;
     this.clock = clock;
+    this.reservations = reservations;
   }
 
   public ApiResource resource() {
@@ -233,15 +236,23 @@ public final class Store<T extends HasMetadata> {
     errors.addAll(strategy.validate(obj));
     failIfInvalid(obj, errors);
     String key = key(meta.getNamespace(), meta.getName());
-    byte[] bytes = codec.encode(obj);
+    Runnable undo = reservations.reserve(obj, Optional.empty());
     if (dryRun) {
+      undo.run();
       return obj;
     }
-    WriteResult r = storage.create(key, bytes);
+    WriteResult r;
+    try {
+      r = storage.create(key, codec.encode(obj));
+    } catch (RuntimeException e) {
+      undo.run();
+      throw e;
+    }
     if (r instanceof WriteResult.Written w) {
       meta.setResourceVersion(Long.toString(w.revision()));
       return obj;
     }
+    undo.run();
     throw StatusException.alreadyExists(resource.groupResource(), meta.getName());
   }
 
@@ -288,18 +299,23 @@ public final class Store<T extends HasMetadata> {
       }
       failIfInvalid(updated, errors);
       meta.setResourceVersion(null);
+      Runnable undo = reservations.reserve(updated, Optional.of(old));
       byte[] bytes = codec.encode(updated);
       if (java.util.Arrays.equals(bytes, cur.value())) {
+        undo.run();
         return old;
       }
       if (dryRun) {
+        undo.run();
         meta.setResourceVersion(Long.toString(cur.modRevision()));
         return updated;
       }
       if (shouldDeleteDuringUpdate(updated, old)) {
         // The last finalizer is gone from an object being deleted: the deletion completes now.
         WriteResult d = storage.delete(key, cur.modRevision());
+        undo.run();
         if (d instanceof WriteResult.Written w) {
+          reservations.release(old);
           meta.setResourceVersion(Long.toString(w.revision()));
           return updated;
         }
@@ -307,9 +323,11 @@ public final class Store<T extends HasMetadata> {
       }
       WriteResult r = storage.update(key, bytes, cur.modRevision());
       if (r instanceof WriteResult.Written w) {
+        reservations.afterUpdate(updated, old);
         meta.setResourceVersion(Long.toString(w.revision()));
         return updated;
       }
+      undo.run();
       if (r instanceof WriteResult.Conflict && precondition) {
         throw StatusException.staleResourceVersion(resource.groupResource(), name);
       }
@@ -350,6 +368,7 @@ public final class Store<T extends HasMetadata> {
         }
         WriteResult r = storage.delete(key, cur.modRevision());
         if (r instanceof WriteResult.Written) {
+          reservations.release(obj);
           return new DeleteResult<>(obj, true);
         }
         if (r instanceof WriteResult.NotFound) {
