@@ -18,7 +18,7 @@ import io.fabric8.kubernetes.api.model.SecretList;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.OpenApiSource;
-import io.kube4j.apiserver.endpoints.Selectors;
+import io.kube4j.apiserver.endpoints.KubernetesSelectors;
 import io.kube4j.apiserver.endpoints.TableConvertor;
 import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
 import io.kube4j.apiserver.registry.ApiResource;
@@ -29,10 +29,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The parts of the built-in API: which resources are served and with which strategies, printers,
@@ -60,7 +58,7 @@ public final class BuiltinApi {
         io.fabric8.kubernetes.api.model.Endpoints.class, io.fabric8.kubernetes.api.model.EndpointsList.class,
         List.of()));
     ObjectMapper json = new ObjectMapper();
-    return new ApiServer.Parts(resources, metadataValidation(), equalitySelectors(),
+    return new ApiServer.Parts(resources, metadataValidation(), new KubernetesSelectors(),
         (contentType, current, patch, type) -> patch(json, contentType, current, patch),
         (body, apiVersion, kind) -> {
           throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
@@ -94,35 +92,6 @@ public final class BuiltinApi {
       @Override
       public List<FieldError> validateUpdate(ApiResource resource, HasMetadata obj, HasMetadata old) {
         return List.of();
-      }
-    };
-  }
-
-  private static Selectors equalitySelectors() {
-    return new Selectors() {
-      @Override
-      public Predicate<Map<String, String>> labels(String selector) {
-        return parse(selector);
-      }
-
-      @Override
-      public Predicate<Map<String, String>> fields(String selector, Set<String> supported, String resource) {
-        return parse(selector);
-      }
-
-      private Predicate<Map<String, String>> parse(String selector) {
-        Predicate<Map<String, String>> p = m -> true;
-        for (String term : selector.split(",")) {
-          if (term.isBlank()) {
-            continue;
-          }
-          boolean not = term.contains("!=");
-          String[] kv = term.split("!=|==|=", 2);
-          String k = kv[0].trim();
-          String v = kv.length > 1 ? kv[1].trim() : "";
-          p = p.and(m -> not != v.equals(m.getOrDefault(k, "")));
-        }
-        return p;
       }
     };
   }
