@@ -20,7 +20,10 @@ import io.kube4j.apiserver.endpoints.negotiation.ProtobufBodyDecoder;
 import io.kube4j.apiserver.http.ApiHttpServer;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
 import io.kube4j.apiserver.registry.ApiResource;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.kube4j.apiserver.endpoints.handlers.BindingHandler;
+import io.kube4j.apiserver.registry.core.pod.rest.BindingRest;
 import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.NodePortAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.ServiceReservations;
@@ -112,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
     for (Store<?> s : stores.values()) {
       router.register(scope(s, bodies, unknownFields, admission, parts));
     }
+    Store<Pod> pods = store("", "pods");
+    router.registerSubresource(pods.resource(), "binding",
+        new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));
     String advertised = config.advertiseAddress() + ":" + config.securePort();
     Discovery discovery = new Discovery(served, codec, advertised);
     HealthCheck etcd = new HealthCheck() {

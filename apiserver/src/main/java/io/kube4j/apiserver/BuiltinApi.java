@@ -50,7 +50,7 @@ public final class BuiltinApi {
     resources.add(reg("", "secrets", "secret", "Secret", true, List.of(), List.of(),
         Secret.class, SecretList.class, List.of()));
     resources.add(reg("", "pods", "pod", "Pod", true, List.of("po"), List.of("all"),
-        Pod.class, PodList.class, List.of("status")));
+        Pod.class, PodList.class, List.of("status", "binding")));
     resources.add(reg("", "services", "service", "Service", true, List.of("svc"), List.of("all"),
         io.fabric8.kubernetes.api.model.Service.class, io.fabric8.kubernetes.api.model.ServiceList.class,
         List.of("status")));
@@ -72,6 +72,7 @@ public final class BuiltinApi {
       Class<? extends KubernetesResourceList> listType, List<String> subresources) {
     List<Subresource> subs = subresources.stream().map(s -> new Subresource(s, group, "v1", kind,
         s.equals("finalize") ? Set.of(ApiResource.Verb.UPDATE)
+            : s.equals("binding") ? Set.of(ApiResource.Verb.CREATE)
             : Set.of(ApiResource.Verb.GET, ApiResource.Verb.PATCH, ApiResource.Verb.UPDATE))).toList();
     ApiResource r = new ApiResource(group, "v1", resource, singular, kind, namespaced, shortNames, categories,
         ApiResource.ALL_VERBS, subs, type, (Class) listType);
