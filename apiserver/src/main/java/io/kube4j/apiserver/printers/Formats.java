@@ -168,7 +168,8 @@ final class Formats {
       return Optional.of("");
     }
     TreeMap<String, List<String>> byKey = new TreeMap<>();
-    orEmpty(selector.getMatchLabels()).forEach((k, v) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(k + "=" + v));
+    orEmpty(selector.getMatchLabels())
+        .forEach((k, v) -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(k + "=" + v));
     for (LabelSelectorRequirement r : orEmpty(selector.getMatchExpressions())) {
       List<String> values = orEmpty(r.getValues()).stream().sorted().toList();
       String key = orEmpty(r.getKey());

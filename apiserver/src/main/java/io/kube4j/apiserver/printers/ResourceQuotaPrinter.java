@@ -39,7 +39,8 @@ final class ResourceQuotaPrinter implements TablePrinter<ResourceQuota> {
     List<String> requests = new ArrayList<>();
     List<String> limits = new ArrayList<>();
     for (String resource : new TreeSet<>(hard.keySet())) {
-      String entry = resource + ": " + Formats.quantity(used.get(resource)) + "/" + Formats.quantity(hard.get(resource));
+      String entry =
+          resource + ": " + Formats.quantity(used.get(resource)) + "/" + Formats.quantity(hard.get(resource));
       String[] pieces = resource.split("\\.", -1);
       (pieces.length > 1 && pieces[0].equals("limits") ? limits : requests).add(entry);
     }

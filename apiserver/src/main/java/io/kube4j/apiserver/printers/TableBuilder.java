@@ -75,7 +75,8 @@ public final class TableBuilder {
     ObjectNode partial = mapper.createObjectNode();
     partial.put("kind", PARTIAL_OBJECT_METADATA);
     partial.put("apiVersion", Table.API_VERSION);
-    partial.set("metadata", obj.getMetadata() == null ? mapper.createObjectNode() : mapper.valueToTree(obj.getMetadata()));
+    partial.set("metadata",
+        obj.getMetadata() == null ? mapper.createObjectNode() : mapper.valueToTree(obj.getMetadata()));
     return partial;
   }
 }

@@ -26,7 +26,9 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,6 +105,35 @@ public final class TablePrinters {
   public <T extends HasMetadata> TablePrinter<? super T> printerFor(Class<T> type) {
     TablePrinter<?> p = printers.get(type);
     return p != null ? (TablePrinter<? super T>) p : fallback;
+  }
+
+  /**
+   * The printer for {@code type} as a printer of any object, for callers that hold the model class only
+   * as {@code Class<? extends HasMetadata>} (an {@code ApiResource}). Each object is cast to
+   * {@code type} first, so a wrong object fails with a {@link ClassCastException}, not a wrong table.
+   */
+  public TablePrinter<HasMetadata> forObjectsOf(Class<? extends HasMetadata> type) {
+    return checked(type);
+  }
+
+  private <T extends HasMetadata> TablePrinter<HasMetadata> checked(Class<T> type) {
+    TablePrinter<? super T> printer = printerFor(type);
+    return new TablePrinter<>() {
+      @Override
+      public List<TableColumnDefinition> columns() {
+        return printer.columns();
+      }
+
+      @Override
+      public List<Object> cells(HasMetadata obj, Instant now) {
+        return printer.cells(type.cast(obj), now);
+      }
+
+      @Override
+      public List<TableRowCondition> conditions(HasMetadata obj) {
+        return printer.conditions(type.cast(obj));
+      }
+    };
   }
 
   /** The generic printer used for kinds without their own. */
