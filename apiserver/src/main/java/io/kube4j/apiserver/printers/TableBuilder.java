@@ -37,7 +37,8 @@ public final class TableBuilder {
   /**
    * A table of {@code objects} (possibly one, possibly none), without {@code remainingItemCount}.
    *
-   * @param resourceVersion the list's resourceVersion, or the object's for a GET; {@code null} for none
+   * @param resourceVersion the list's resourceVersion, or the object's for a GET or a watch event;
+   *                        {@code null} for none
    * @param continueToken   the list's {@code continue} token; {@code null} or empty for the last page
    */
   public <T extends HasMetadata> Table build(TablePrinter<? super T> printer, List<T> objects, IncludeObject include,
