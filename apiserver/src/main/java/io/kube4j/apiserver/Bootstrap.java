@@ -66,6 +66,14 @@ final class Bootstrap {
   private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> void createIfAbsent(Store<T> store,
       String namespace, T obj) {
     try {
+      store.get(namespace, obj.getMetadata().getName(), "");
+      return;
+    } catch (StatusException e) {
+      if (e.code() != 404) {
+        throw e;
+      }
+    }
+    try {
       store.create(namespace, obj, false);
       LOG.info("created " + store.resource().resource() + " " + obj.getMetadata().getName());
     } catch (StatusException e) {

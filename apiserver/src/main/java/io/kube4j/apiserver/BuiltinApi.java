@@ -19,7 +19,8 @@ import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.OpenApiSource;
 import io.kube4j.apiserver.endpoints.KubernetesSelectors;
-import io.kube4j.apiserver.endpoints.TableConvertor;
+import io.kube4j.apiserver.endpoints.PrintingTableConvertor;
+import io.kube4j.apiserver.printers.TablePrinters;
 import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.registry.ApiResource.Subresource;
@@ -63,7 +64,8 @@ public final class BuiltinApi {
         (body, apiVersion, kind) -> {
           throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
         },
-        tables(), served -> emptyOpenApi());
+        new PrintingTableConvertor(TablePrinters.kubernetes(), json, java.time.Clock.systemUTC()),
+        served -> emptyOpenApi());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -107,18 +109,6 @@ public final class BuiltinApi {
     } catch (IOException | JsonPatchException e) {
       throw StatusException.badRequest(e.getMessage());
     }
-  }
-
-  private static TableConvertor tables() {
-    return (resource, items, listMeta, include, withColumns) -> {
-      StringBuilder s = new StringBuilder("{\"kind\":\"Table\",\"apiVersion\":\"meta.k8s.io/v1\",\"metadata\":{\"resourceVersion\":\"")
-          .append(listMeta.resourceVersion()).append("\"},\"columnDefinitions\":[{\"name\":\"Name\",\"type\":\"string\",\"format\":\"name\",\"description\":\"\",\"priority\":0}],\"rows\":[");
-      for (int i = 0; i < items.size(); i++) {
-        s.append(i == 0 ? "" : ",").append("{\"cells\":[\"").append(items.get(i).object().getMetadata().getName())
-            .append("\"],\"object\":").append(new String(items.get(i).json(), StandardCharsets.UTF_8)).append('}');
-      }
-      return s.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    };
   }
 
   private static OpenApiSource emptyOpenApi() {

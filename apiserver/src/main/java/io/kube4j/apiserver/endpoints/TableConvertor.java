@@ -1,5 +1,6 @@
 package io.kube4j.apiserver.endpoints;
 
+import io.kube4j.apiserver.printers.IncludeObject;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.watch.CachedObject;
 import java.util.List;
@@ -9,9 +10,6 @@ import java.util.List;
  * as is ({@code rest.TableConvertor} upstream).
  */
 public interface TableConvertor {
-
-  /** What each row carries besides its cells ({@code includeObject} query parameter). */
-  enum IncludeObject { NONE, METADATA, OBJECT }
 
   /**
    * @param withColumns false for watch events after the first, which upstream sends without
@@ -23,14 +21,4 @@ public interface TableConvertor {
 
   /** The list metadata a Table carries. */
   record ListMeta(String resourceVersion, String continueToken, long remainingItemCount) {}
-
-  static IncludeObject includeObject(String param) {
-    return switch (param) {
-      case "None" -> IncludeObject.NONE;
-      case "Object" -> IncludeObject.OBJECT;
-      case "", "Metadata" -> IncludeObject.METADATA;
-      default -> throw io.kube4j.apiserver.api.StatusException.badRequest(
-          "includeObject: Unsupported value: \"" + param + "\": supported values: \"None\", \"Metadata\", \"Object\"");
-    };
-  }
 }

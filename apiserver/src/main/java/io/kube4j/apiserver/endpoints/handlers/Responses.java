@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.Response;
 import io.kube4j.apiserver.endpoints.TableConvertor;
+import io.kube4j.apiserver.printers.IncludeObject;
 import io.kube4j.apiserver.endpoints.negotiation.OutputFormat;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.registry.generic.ObjectList;
@@ -32,7 +33,7 @@ final class Responses {
       case YAML -> new Response(status, "application/yaml", scope.codec().encodeYaml(scope.codec().tree(obj.json())), Map.of()).withHeaders(warningHeader(warnings));
       case TABLE -> new Response(status, OutputFormat.TABLE.contentType(), scope.tables().table(scope.resource(),
           List.of(obj), new TableConvertor.ListMeta(Long.toString(obj.resourceVersion()), "", 0),
-          TableConvertor.includeObject(req.param("includeObject")), true), warningHeader(warnings));
+          IncludeObject.fromQueryParameter(req.param("includeObject")), true), warningHeader(warnings));
     };
   }
 
@@ -53,7 +54,7 @@ final class Responses {
     if (format == OutputFormat.TABLE) {
       return new Response(200, OutputFormat.TABLE.contentType(), scope.tables().table(r, list.items(),
           new TableConvertor.ListMeta(Long.toString(list.resourceVersion()), list.continueToken(),
-              list.remainingItemCount()), TableConvertor.includeObject(req.param("includeObject")), true), Map.of());
+              list.remainingItemCount()), IncludeObject.fromQueryParameter(req.param("includeObject")), true), Map.of());
     }
     byte[] json = listJson(scope.codec(), r, list);
     if (format == OutputFormat.YAML) {

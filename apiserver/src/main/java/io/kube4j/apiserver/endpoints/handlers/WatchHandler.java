@@ -5,6 +5,7 @@ import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Responder;
 import io.kube4j.apiserver.endpoints.TableConvertor;
+import io.kube4j.apiserver.printers.IncludeObject;
 import io.kube4j.apiserver.endpoints.negotiation.OutputFormat;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.registry.generic.ListOptions;
@@ -37,7 +38,7 @@ public final class WatchHandler {
     if (format == OutputFormat.YAML) {
       format = OutputFormat.JSON;
     }
-    TableConvertor.IncludeObject include = TableConvertor.includeObject(req.param("includeObject"));
+    IncludeObject include = IncludeObject.fromQueryParameter(req.param("includeObject"));
     long timeoutSeconds = parseTimeout(req.param("timeoutSeconds"));
     boolean bookmarks = "true".equals(req.param("allowWatchBookmarks"));
     String contentType = format == OutputFormat.TABLE ? OutputFormat.TABLE.contentType() : "application/json";
@@ -84,13 +85,13 @@ public final class WatchHandler {
     private final RequestScope<?> scope;
     private final Responder.Stream stream;
     private final OutputFormat format;
-    private final TableConvertor.IncludeObject include;
+    private final IncludeObject include;
     private final boolean bookmarks;
     /** Only touched by the cache's drain of this watcher (one thread at a time). */
     private boolean columnsSent;
 
     EventWriter(RequestScope<?> scope, Responder.Stream stream, OutputFormat format,
-        TableConvertor.IncludeObject include, boolean bookmarks) {
+        IncludeObject include, boolean bookmarks) {
       this.scope = scope;
       this.stream = stream;
       this.format = format;
