@@ -23,6 +23,8 @@ import io.kube4j.apiserver.registry.ApiResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kube4j.apiserver.endpoints.handlers.BindingHandler;
+import io.kube4j.apiserver.endpoints.handlers.FinalizeHandler;
+import io.kube4j.apiserver.registry.core.namespace.rest.FinalizeRest;
 import io.kube4j.apiserver.registry.core.pod.rest.BindingRest;
 import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.NodePortAllocator;
@@ -115,6 +117,11 @@ public final class ApiServer implements AutoCloseable {
     for (Store<?> s : stores.values()) {
       router.register(scope(s, bodies, unknownFields, admission, parts));
     }
+    Store<Namespace> namespaceStore = store("", "namespaces");
+    @SuppressWarnings("unchecked")
+    RequestScope<Namespace> namespaceScope = (RequestScope<Namespace>) router.scope("", "v1", "namespaces").orElseThrow();
+    router.registerSubresource(namespaceStore.resource(), "finalize",
+        new FinalizeHandler(namespaceScope, new FinalizeRest(namespaceStore)));
     Store<Pod> pods = store("", "pods");
     router.registerSubresource(pods.resource(), "binding",
         new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));

@@ -259,7 +259,17 @@ public final class Store<T extends HasMetadata> {
   // ---- UPDATE -------------------------------------------------------------------------------
 
   /** What an update is: the main resource or its status, and how to compute the new object. */
-  public enum Target { MAIN, STATUS }
+  public enum Target {
+    /** The object itself: the strategy's update rules apply. */
+    MAIN,
+    /** The status subresource: the status strategy keeps everything but status. */
+    STATUS,
+    /**
+     * A subresource whose REST already built the new object from the current one
+     * ({@code namespaces/finalize}): only generic metadata rules apply.
+     */
+    FINALIZE
+  }
 
   /**
    * PUT or PATCH: read, compute the new object from the current one, write with compare-and-swap,
@@ -293,7 +303,7 @@ public final class Store<T extends HasMetadata> {
             () -> StatusException.notFound(resource.groupResource(), name));
         s.prepareForUpdate(updated, old);
         errors.addAll(s.validateUpdate(updated, old));
-      } else {
+      } else if (target == Target.MAIN) {
         strategy.prepareForUpdate(updated, old);
         errors.addAll(strategy.validateUpdate(updated, old));
       }
