@@ -90,7 +90,7 @@ final class GoJson {
       Matcher character = UNEXPECTED_CHARACTER.matcher(message);
       if (character.find()) {
         String c = "invalid character '" + character.group(1) + "' ";
-        if (message.contains("expected a valid value")) {
+        if (message.contains("expected a valid value") || message.contains("expected a value")) {
           return c + "looking for beginning of value";
         }
         if (message.contains("double-quote to start field name")) {

@@ -37,13 +37,16 @@ public final class Patcher {
       case STRATEGIC_MERGE_PATCH -> strategicMergePatch(original, patch, modelType);
       // Server-side apply needs managed fields; until then kubectl reports
       // "Server-side apply not available on the server" on this 415.
-      case APPLY_PATCH -> throw unsupportedMediaType();
+      case APPLY_PATCH -> throw unsupportedMediaType(SUPPORTED);
     };
   }
 
-  /** The 415 for a patch {@code Content-Type} this server does not accept. */
-  public static StatusException unsupportedMediaType() {
-    return PatchErrors.unsupportedMediaType(SUPPORTED);
+  /**
+   * The 415 for a patch {@code Content-Type} a resource does not accept, listing those it does:
+   * {@link #SUPPORTED} for built-in types; custom resources accept no strategic merge patch.
+   */
+  public static StatusException unsupportedMediaType(List<PatchType> accepted) {
+    return PatchErrors.unsupportedMediaType(accepted);
   }
 
   /** {@code strategicPatchObject} + {@code applyPatchToObject}, without the decoding into a typed object. */
