@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.patch.ElementOrder.Kind;
-import io.kube4j.apiserver.patch.ElementOrder.Partition;
 import io.kube4j.apiserver.patch.LookupPatchMeta.Lookup;
 import java.util.ArrayList;
 import java.util.List;
