@@ -1,10 +1,6 @@
 package io.kube4j.apiserver;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.fge.jsonpatch.JsonPatch;
-import com.github.fge.jsonpatch.JsonPatchException;
-import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -18,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecretList;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.OpenApiSource;
+import io.kube4j.apiserver.endpoints.KubernetesPatches;
 import io.kube4j.apiserver.endpoints.KubernetesSelectors;
 import io.kube4j.apiserver.endpoints.PrintingTableConvertor;
 import io.kube4j.apiserver.printers.TablePrinters;
@@ -26,7 +23,6 @@ import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.registry.ApiResource.Subresource;
 import io.kube4j.apiserver.registry.generic.MetadataValidation;
 import io.kube4j.apiserver.registry.generic.Strategy;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +56,7 @@ public final class BuiltinApi {
         List.of()));
     ObjectMapper json = new ObjectMapper();
     return new ApiServer.Parts(resources, metadataValidation(), new KubernetesSelectors(),
-        (contentType, current, patch, type) -> patch(json, contentType, current, patch),
+        new KubernetesPatches(),
         (body, apiVersion, kind) -> {
           throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
         },
@@ -97,18 +93,6 @@ public final class BuiltinApi {
         return List.of();
       }
     };
-  }
-
-  private static JsonNode patch(ObjectMapper json, String contentType, JsonNode current, byte[] body) {
-    try {
-      return switch (BodyDecoder.mediaType(contentType)) {
-        case "application/merge-patch+json" -> JsonMergePatch.fromJson(json.readTree(body)).apply(current);
-        case "application/json-patch+json" -> JsonPatch.fromJson(json.readTree(body)).apply(current);
-        default -> throw StatusException.unsupportedMediaType(contentType);
-      };
-    } catch (IOException | JsonPatchException e) {
-      throw StatusException.badRequest(e.getMessage());
-    }
   }
 
   private static OpenApiSource emptyOpenApi() {
