@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapList;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.kube4j.apiserver.openapi.PatchMetaSource.PatchMeta;
+import io.kube4j.apiserver.registry.ApiResource;
+import io.kube4j.apiserver.registry.ApiResource.Subresource;
+import io.kube4j.apiserver.registry.ApiResource.Verb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -247,7 +253,7 @@ class OpenApiV3Test {
   @Test
   void fabric8AdditionalPropertiesCatchAllNeverBecomesAField() {
     for (JsonNode doc : List.of(CORE, APPS)) {
-      for (Map.Entry<String, JsonNode> schema : iterable(doc.at("/components/schemas").fields())) {
+      for (Map.Entry<String, JsonNode> schema : doc.at("/components/schemas").properties()) {
         assertThat(fieldNames(schema.getValue().path("properties"))).as(schema.getKey())
             .doesNotContain("additionalProperties");
       }
@@ -299,12 +305,10 @@ class OpenApiV3Test {
 
   @Test
   void aKindWithoutAModelClassIsAnOpaqueObject() throws IOException {
-    var widgets = new io.kube4j.apiserver.registry.ApiResource("", "v1", "configmaps", "configmap",
-        "ConfigMap", true, List.of(), List.of(), io.kube4j.apiserver.registry.ApiResource.ALL_VERBS,
-        List.of(new io.kube4j.apiserver.registry.ApiResource.Subresource("widget", "example.com",
-            "v1", "Widget", java.util.EnumSet.of(io.kube4j.apiserver.registry.ApiResource.Verb.GET))),
-        io.fabric8.kubernetes.api.model.ConfigMap.class,
-        io.fabric8.kubernetes.api.model.ConfigMapList.class);
+    ApiResource widgets = new ApiResource("", "v1", "configmaps", "configmap", "ConfigMap", true,
+        List.of(), List.of(), ApiResource.ALL_VERBS,
+        List.of(new Subresource("widget", "example.com", "v1", "Widget", EnumSet.of(Verb.GET))),
+        ConfigMap.class, ConfigMapList.class);
     JsonNode doc = JSON.readTree(new OpenApiV3(List.of(widgets), PatchMetaSource.none(), JSON)
         .document("api/v1").orElseThrow().json());
 
