@@ -26,10 +26,6 @@ final class PathItem {
     operations.put(method, operation);
   }
 
-  Operation get(String method) {
-    return operations.get(method);
-  }
-
   /**
    * Moves the parameters of a lone operation up to the path, as upstream writes single-operation
    * paths (watch, cluster-wide list, log, binding).

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Consumer;
@@ -95,16 +94,5 @@ record Schema(
     if (properties != null) properties.values().forEach(child);
     if (additionalProperties != null) child.accept(additionalProperties);
     if (items != null) child.accept(items);
-  }
-
-  /** The single name this schema points at through {@code $ref} or a one-element allOf, if any. */
-  String referencedName() {
-    if (ref != null) return ref.substring(REF_PREFIX.length());
-    if (allOf != null && allOf.size() == 1) return allOf.get(0).referencedName();
-    return null;
-  }
-
-  Map<String, Schema> propertiesOrEmpty() {
-    return properties == null ? Map.of() : properties;
   }
 }
