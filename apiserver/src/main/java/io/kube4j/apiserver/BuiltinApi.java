@@ -14,6 +14,9 @@ import io.fabric8.kubernetes.api.model.SecretList;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.OpenApiSource;
+import io.kube4j.apiserver.openapi.OpenApiV3;
+import io.kube4j.apiserver.openapi.PatchMetaSource;
+import io.kube4j.apiserver.patch.PatchStrategies;
 import io.kube4j.apiserver.endpoints.KubernetesPatches;
 import io.kube4j.apiserver.endpoints.KubernetesSelectors;
 import io.kube4j.apiserver.endpoints.PrintingTableConvertor;
@@ -61,7 +64,7 @@ public final class BuiltinApi {
           throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
         },
         new PrintingTableConvertor(TablePrinters.kubernetes(), json, java.time.Clock.systemUTC()),
-        served -> emptyOpenApi());
+        served -> openapi(served, json));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -95,16 +98,20 @@ public final class BuiltinApi {
     };
   }
 
-  private static OpenApiSource emptyOpenApi() {
+  /** OpenAPI v3 generated from the model classes, with the strategic-merge facts of the patch package. */
+  private static OpenApiSource openapi(List<ApiResource> served, ObjectMapper json) {
+    PatchMetaSource patchMeta = (owner, field) -> PatchStrategies.lookup(owner, field)
+        .map(m -> new PatchMetaSource.PatchMeta(m.strategy(), m.mergeKey()));
+    OpenApiV3 v3 = new OpenApiV3(served, patchMeta, json);
     return new OpenApiSource() {
       @Override
       public byte[] index() {
-        return "{\"paths\":{}}".getBytes(StandardCharsets.UTF_8);
+        return v3.index();
       }
 
       @Override
       public Optional<Document> document(String gvPath) {
-        return Optional.empty();
+        return v3.document(gvPath).map(d -> new Document(d.json(), d.hash()));
       }
     };
   }
