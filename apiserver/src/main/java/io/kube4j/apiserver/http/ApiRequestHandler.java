@@ -10,6 +10,8 @@ import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Router;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -71,11 +73,16 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     Credentials credentials = credentials(ctx, msg.headers().get("Authorization"));
     String method = msg.method().name();
     String path = qs.path();
+    FullHttpRequest upgrade = "websocket".equalsIgnoreCase(msg.headers().get("Upgrade"))
+        ? new DefaultFullHttpRequest(msg.protocolVersion(), msg.method(), msg.uri(), Unpooled.EMPTY_BUFFER,
+            msg.headers().copy(), msg.trailingHeaders().copy())
+        : null;
     try {
       workers.execute(() -> {
         RequestInfo info = metricsInfo(method, path, qs.parameters());
         NettyResponder responder = new NettyResponder(ctx.channel(), keepAlive, head, code ->
-            metrics.request(info.verb(), info.group(), info.resource(), code, (System.nanoTime() - start) / 1e9));
+            metrics.request(info.verb(), info.group(), info.resource(), code, (System.nanoTime() - start) / 1e9),
+            upgrade);
         try {
           Optional<UserInfo> user = authenticate(credentials);
           router.handle(new ApiRequest(method, path, qs.parameters(), headers, body, user), responder);

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -33,11 +34,20 @@ final class NettyResponder implements Responder {
   /** Told the status code once the response starts, for metrics. */
   private final IntConsumer onStatus;
 
-  NettyResponder(Channel channel, boolean keepAlive, boolean head, IntConsumer onStatus) {
+  /** The request, kept when it asked to upgrade to WebSocket: a stream is then served over WebSocket. */
+  private final FullHttpRequest websocketUpgrade;
+
+  NettyResponder(Channel channel, boolean keepAlive, boolean head, IntConsumer onStatus,
+      FullHttpRequest websocketUpgrade) {
     this.channel = channel;
     this.keepAlive = keepAlive;
     this.head = head;
     this.onStatus = onStatus;
+    this.websocketUpgrade = websocketUpgrade;
+  }
+
+  NettyResponder(Channel channel, boolean keepAlive, boolean head, IntConsumer onStatus) {
+    this(channel, keepAlive, head, onStatus, null);
   }
 
   @Override
@@ -61,6 +71,10 @@ final class NettyResponder implements Responder {
 
   @Override
   public Stream openStream(int status, String contentType) {
+    if (websocketUpgrade != null && status == 200) {
+      onStatus.accept(101);
+      return WebSocketStream.accept(channel, websocketUpgrade);
+    }
     onStatus.accept(status);
     HttpResponse resp = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status));
     resp.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);

@@ -28,12 +28,15 @@ import org.junit.jupiter.api.Test;
 /** The apiserver through the Fabric8 client: CRUD and the semantics clients rely on. */
 class Fabric8ClientIT {
 
+  /** A small watch window, so that a test can push a revision out of it. */
+  static final int WATCH_WINDOW = 50;
+
   static TestCluster cluster;
   static KubernetesClient client;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start(Duration.ofMillis(200));
+    cluster = TestCluster.start(Duration.ofMillis(200), WATCH_WINDOW);
     client = cluster.adminClient();
   }
 
@@ -221,11 +224,18 @@ class Fabric8ClientIT {
   }
 
   @Test
-  void watchFromACompactedResourceVersionEndsWith410Gone() throws Exception {
+  void watchFromAResourceVersionOutsideTheWatchWindowEndsWith410Gone() throws Exception {
     String ns = namespace("gone");
+    String old = client.configMaps().inNamespace(ns).resource(cm("old", Map.of())).create()
+        .getMetadata().getResourceVersion();
+    for (int i = 0; i <= WATCH_WINDOW; i++) {
+      client.configMaps().inNamespace(ns).withName("old").edit(c -> {
+        c.getData().put("k", c.getData().get("k") + "x");
+        return c;
+      });
+    }
     CompletableFuture<WatcherException> closed = new CompletableFuture<>();
-    // revision 1 predates the watch cache's window: the cache started after the namespaces existed
-    try (Watch w = client.configMaps().inNamespace(ns).watch(new ListOptionsBuilder().withResourceVersion("1").build(),
+    try (Watch w = client.configMaps().inNamespace(ns).watch(new ListOptionsBuilder().withResourceVersion(old).build(),
         recorder(new CopyOnWriteArrayList<>(), closed))) {
       WatcherException e = closed.get(10, TimeUnit.SECONDS);
       assertThat(e.isHttpGone()).isTrue();

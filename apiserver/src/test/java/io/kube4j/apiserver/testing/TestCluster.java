@@ -34,6 +34,11 @@ public final class TestCluster implements AutoCloseable {
 
   /** Starts etcd and the apiserver; watch bookmarks every {@code bookmarkInterval}. */
   public static TestCluster start(Duration bookmarkInterval) {
+    return start(bookmarkInterval, ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY);
+  }
+
+  /** As {@link #start(Duration)}, with each resource's watch window holding {@code watchCacheCapacity} changes. */
+  public static TestCluster start(Duration bookmarkInterval, int watchCacheCapacity) {
     EtcdProcess.assumeAvailable();
     EtcdProcess etcd = EtcdProcess.start();
     try {
@@ -41,7 +46,7 @@ public final class TestCluster implements AutoCloseable {
       TestPki pki = TestPki.create(dir);
       ApiServerConfig config = new ApiServerConfig(etcd.endpoints(), "127.0.0.1", 0, "127.0.0.1",
           pki.serverCert(), pki.serverKey(), pki.caCert(), "10.96.0.0/12", "30000-32767",
-          ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY, bookmarkInterval, 32);
+          watchCacheCapacity, bookmarkInterval, 32);
       return new TestCluster(etcd, new ApiServer(config, BuiltinApi.parts()), pki, dir);
     } catch (IOException e) {
       etcd.close();

@@ -139,7 +139,7 @@ public final class Store<T extends HasMetadata> {
         throw StatusException.badRequest("specifying resource version is not allowed when using continue");
       }
       ContinueToken token = ContinueToken.decode(o.continueToken());
-      return listFromEtcd(o, token.revision(), prefixFor(o) + token.startKey(), true);
+      return listFromEtcd(o, token.revision(), decoder.prefix() + token.startKey(), true);
     }
     long revision = parseResourceVersion(rv);
     if (match.equals("Exact")) {
@@ -184,7 +184,10 @@ public final class Store<T extends HasMetadata> {
         }
         throw StatusException.tooOldResourceVersion(atRevision, e.compactRevision());
       }
-      atRevision = page.revision();
+      if (atRevision == 0) {
+        // the first page fixes the snapshot; etcd reports its current revision on later pages
+        atRevision = page.revision();
+      }
       for (KeyValue kv : page.items()) {
         CachedObject c = decoder.decode(kv);
         if (o.predicate().matches(c)) {
