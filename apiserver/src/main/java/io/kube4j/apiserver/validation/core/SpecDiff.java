@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *   }
  * </pre>
  */
-final class SpecDiff {
+public final class SpecDiff {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> GO_NAMES = Map.ofEntries(
@@ -30,7 +30,7 @@ final class SpecDiff {
 
   private SpecDiff() {}
 
-  static String diff(String goType, Object old, Object neu) {
+  public static String diff(String goType, Object old, Object neu) {
     Map<?, ?> o = JSON.convertValue(old, Map.class);
     Map<?, ?> n = JSON.convertValue(neu, Map.class);
     StringBuilder b = new StringBuilder("  ").append(goType).append("{\n");
