@@ -44,12 +44,7 @@ public final class JobStrategy implements Strategy<Job> {
     if (spec.getBackoffLimit() == null) {
       spec.setBackoffLimit(spec.getBackoffLimitPerIndex() != null ? Integer.MAX_VALUE : 6);
     }
-    Map<String, String> labels = spec.getTemplate() == null || spec.getTemplate().getMetadata() == null ? null
-        : spec.getTemplate().getMetadata().getLabels();
-    if (labels != null && !labels.isEmpty()
-        && (job.getMetadata().getLabels() == null || job.getMetadata().getLabels().isEmpty())) {
-      job.getMetadata().setLabels(new LinkedHashMap<>(labels));
-    }
+    copyTemplateLabels(job);
     if (spec.getCompletionMode() == null) {
       spec.setCompletionMode("NonIndexed");
     }
@@ -67,6 +62,9 @@ public final class JobStrategy implements Strategy<Job> {
     if (!Boolean.TRUE.equals(job.getSpec().getManualSelector())) {
       generateSelector(job);
     }
+    // upstream re-applies SetDefaults_Job whenever a job is read back, which copies the now generated
+    // template labels onto an unlabelled job; the store here does not re-default, so it happens once here
+    copyTemplateLabels(job);
     job.setStatus(new JobStatus());
     job.getMetadata().setGeneration(1L);
   }
@@ -105,6 +103,17 @@ public final class JobStrategy implements Strategy<Job> {
         && (old.getStatus() == null || old.getStatus().getStartTime() == null);
     errs.addAll(BatchValidation.validateJobSpecUpdate(spec, oldSpec, Path.root("spec"), mutableScheduling));
     return errs;
+  }
+
+  /** A job without labels of its own gets its template's ({@code SetDefaults_Job}). */
+  private static void copyTemplateLabels(Job job) {
+    JobSpec spec = job.getSpec();
+    Map<String, String> labels = spec.getTemplate() == null || spec.getTemplate().getMetadata() == null ? null
+        : spec.getTemplate().getMetadata().getLabels();
+    if (labels != null && !labels.isEmpty()
+        && (job.getMetadata().getLabels() == null || job.getMetadata().getLabels().isEmpty())) {
+      job.getMetadata().setLabels(new LinkedHashMap<>(labels));
+    }
   }
 
   /** {@code JobToSelectableFields}: {@code status.successful}. */
