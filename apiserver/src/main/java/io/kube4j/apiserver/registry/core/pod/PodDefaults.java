@@ -57,6 +57,32 @@ public final class PodDefaults {
       hostPortsFromContainerPorts(spec.getInitContainers());
     }
     applyPodSpecDefaults(spec);
+    normalizeStatusIPs(pod.getStatus());
+  }
+
+  /**
+   * What v1 conversion does with the singular and plural IP fields of a pod's status: {@code podIP} wins
+   * when both are set and differ (older kubelets write only {@code podIP}), and on the way out
+   * {@code podIP} is {@code podIPs[0]}; the same for {@code hostIP}/{@code hostIPs}.
+   */
+  public static void normalizeStatusIPs(io.fabric8.kubernetes.api.model.PodStatus status) {
+    if (status == null) {
+      return;
+    }
+    String podIP = status.getPodIP();
+    var podIPs = status.getPodIPs();
+    if (!isEmpty(podIP) && (podIPs == null || podIPs.isEmpty() || !podIP.equals(podIPs.get(0).getIp()))) {
+      status.setPodIPs(new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.PodIP(podIP))));
+    } else if (isEmpty(podIP) && podIPs != null && !podIPs.isEmpty()) {
+      status.setPodIP(podIPs.get(0).getIp());
+    }
+    String hostIP = status.getHostIP();
+    var hostIPs = status.getHostIPs();
+    if (!isEmpty(hostIP) && (hostIPs == null || hostIPs.isEmpty() || !hostIP.equals(hostIPs.get(0).getIp()))) {
+      status.setHostIPs(new java.util.ArrayList<>(List.of(new io.fabric8.kubernetes.api.model.HostIP(hostIP))));
+    } else if (isEmpty(hostIP) && hostIPs != null && !hostIPs.isEmpty()) {
+      status.setHostIP(hostIPs.get(0).getIp());
+    }
   }
 
   /** {@code SetObjectDefaults_PodTemplate} for a template embedded in a workload. */

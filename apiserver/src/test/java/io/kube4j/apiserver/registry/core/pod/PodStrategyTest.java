@@ -215,6 +215,18 @@ class PodStrategyTest {
   }
 
   @Test
+  void podIPIsAuthoritativeOverPodIPs() {
+    Pod pod = pod("web");
+    pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPodIP("10.0.0.7")
+        .withPodIPs(new io.fabric8.kubernetes.api.model.PodIP("10.0.0.6")).withHostIPs(
+            new io.fabric8.kubernetes.api.model.HostIP("192.168.1.2")).build());
+    strategy.applyDefaults(pod);
+    assertThat(pod.getStatus().getPodIPs()).extracting(io.fabric8.kubernetes.api.model.PodIP::getIp)
+        .containsExactly("10.0.0.7");
+    assertThat(pod.getStatus().getHostIP()).isEqualTo("192.168.1.2");
+  }
+
+  @Test
   void selectableFieldsFollowToSelectableFields() {
     Pod pod = created(pod("web"));
     pod.getSpec().setNodeName("node-1");
