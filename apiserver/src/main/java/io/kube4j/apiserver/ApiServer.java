@@ -29,7 +29,6 @@ import io.kube4j.apiserver.registry.core.pod.rest.BindingRest;
 import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.NodePortAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.ServiceReservations;
-import io.kube4j.apiserver.registry.generic.MetadataValidation;
 import io.kube4j.apiserver.registry.generic.Reservations;
 import io.kube4j.apiserver.registry.generic.ObjectDecoder;
 import io.kube4j.apiserver.registry.generic.Store;
@@ -72,7 +71,6 @@ public final class ApiServer implements AutoCloseable {
   /** How the pieces a resource needs are supplied; {@link BuiltinApi} gives the real ones. */
   public record Parts(
       List<Registration<?>> resources,
-      MetadataValidation metadataValidation,
       Selectors selectors,
       PatchApplier patches,
       ProtobufBodyDecoder protobuf,
@@ -109,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
     List<ApiResource> served = new ArrayList<>();
     for (Registration<?> r : parts.resources()) {
       served.add(r.resource());
-      stores.put(r.resource().group() + "/" + r.resource().resource(), store(r, parts.metadataValidation()));
+      stores.put(r.resource().group() + "/" + r.resource().resource(), store(r));
     }
     AdmissionChain admission = new AdmissionChain(List.of(namespaceLifecycle()));
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
@@ -147,7 +145,7 @@ public final class ApiServer implements AutoCloseable {
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
   }
 
-  private <T extends HasMetadata> Store<T> store(Registration<T> r, MetadataValidation metadataValidation) {
+  private <T extends HasMetadata> Store<T> store(Registration<T> r) {
     ApiResource res = r.resource();
     // Upstream's layout, /registry/<resource>/; a resource name served by two groups (core events
     // and events.k8s.io events) keeps the first for the core group and prefixes the other with its group.
@@ -160,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         config.bookmarkInterval(), dispatch, timers);
     cache.start();
     caches.add(cache);
-    return new Store<>(res, r.type(), r.strategy(), metadataValidation, storage, cache, decoder, codec,
+    return new Store<>(res, r.type(), r.strategy(), storage, cache, decoder, codec,
         Clock.systemUTC(), reservationsFor(r.type()));
   }
 

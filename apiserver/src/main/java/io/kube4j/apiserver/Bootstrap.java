@@ -43,6 +43,12 @@ final class Bootstrap {
         .addNewPort().withName("https").withProtocol("TCP").withPort(443).withNewTargetPort(port).endPort()
         .endSpec().build();
     createIfAbsent(services, "default", svc);
+    if (advertiseAddress.startsWith("127.") || advertiseAddress.equals("::1")) {
+      // Endpoints may not name loopback addresses (pods could not reach them); upstream refuses such
+      // an advertise address outright, kube4j serves without the kubernetes Endpoints instead.
+      LOG.warning("advertise address " + advertiseAddress + " is loopback: the kubernetes Service gets no Endpoints");
+      return;
+    }
     Store<Endpoints> endpoints = server.store("", "endpoints");
     Endpoints ep = new EndpointsBuilder()
         .withNewMetadata().withName("kubernetes").withNamespace("default")

@@ -41,7 +41,6 @@ public final class Store<T extends HasMetadata> {
   private final ApiResource resource;
   private final Class<T> type;
   private final Strategy<T> strategy;
-  private final MetadataValidation metadataValidation;
   private final Storage storage;
   private final WatchCache cache;
   private final ObjectDecoder<T> decoder;
@@ -49,13 +48,11 @@ public final class Store<T extends HasMetadata> {
   private final Clock clock;
   private final Reservations<T> reservations;
 
-  public Store(ApiResource resource, Class<T> type, Strategy<T> strategy, MetadataValidation metadataValidation,
-      Storage storage, WatchCache cache, ObjectDecoder<T> decoder, Codec codec, Clock clock,
+  public Store(ApiResource resource, Class<T> type, Strategy<T> strategy, Storage storage, WatchCache cache, ObjectDecoder<T> decoder, Codec codec, Clock clock,
       Reservations<T> reservations) {
     this.resource = resource;
     this.type = type;
     this.strategy = strategy;
-    this.metadataValidation = metadataValidation;
     this.storage = storage;
     this.cache = cache;
     this.decoder = decoder;
@@ -235,8 +232,7 @@ public final class Store<T extends HasMetadata> {
     meta.setGeneration(null);
     strategy.applyDefaults(obj);
     strategy.prepareForCreate(obj);
-    List<FieldError> errors = new ArrayList<>(metadataValidation.validateCreate(resource, obj));
-    errors.addAll(strategy.validate(obj));
+    List<FieldError> errors = strategy.validate(obj);
     failIfInvalid(obj, errors);
     String key = key(meta.getNamespace(), meta.getName());
     Runnable undo = reservations.reserve(obj, Optional.empty());
@@ -299,8 +295,10 @@ public final class Store<T extends HasMetadata> {
         throw StatusException.staleResourceVersion(resource.groupResource(), name);
       }
       keepSystemMetadata(meta, old.getMetadata());
+      // an unconditional update validates as if the client had sent the current version
+      meta.setResourceVersion(Long.toString(cur.modRevision()));
       strategy.applyDefaults(updated);
-      List<FieldError> errors = new ArrayList<>(metadataValidation.validateUpdate(resource, updated, old));
+      List<FieldError> errors = new ArrayList<>();
       if (target == Target.STATUS) {
         StatusStrategy<T> s = strategy.statusStrategy().orElseThrow(
             () -> StatusException.notFound(resource.groupResource(), name));

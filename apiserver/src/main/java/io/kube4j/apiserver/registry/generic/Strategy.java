@@ -13,8 +13,9 @@ import java.util.Optional;
  *   <li>create: {@link #applyDefaults} → {@link #prepareForCreate} → {@link #validate};</li>
  *   <li>update: {@link #applyDefaults} → {@link #prepareForUpdate} → {@link #validateUpdate}.</li>
  * </ol>
- * Object metadata (name format, labels, annotations, immutable uid/creationTimestamp) is validated by
- * the store for every resource; a strategy validates only what is its own.
+ * Validation includes the object's metadata ({@code ValidateObjectMeta} with the resource's name
+ * rule), as upstream's {@code ValidatePod}, {@code ValidateService}... do, so errors come in upstream's
+ * order. The store sets uid and creationTimestamp before {@link #prepareForCreate}.
  *
  * <p>Implementations are stateless and thread safe; they mutate only the object passed in.
  */

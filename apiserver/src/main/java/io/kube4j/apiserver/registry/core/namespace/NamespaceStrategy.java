@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceSpec;
 import io.fabric8.kubernetes.api.model.NamespaceStatus;
 import io.kube4j.apiserver.api.FieldError;
+import io.kube4j.apiserver.registry.generic.FinalizeStrategy;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
@@ -17,12 +18,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /** How namespaces are created and updated ({@code namespaceStrategy}). */
-public final class NamespaceStrategy implements Strategy<Namespace> {
+public final class NamespaceStrategy implements Strategy<Namespace>, FinalizeStrategy<Namespace> {
 
   /** {@code v1.LabelMetadataName}: every namespace is labelled with its own name. */
   public static final String LABEL_METADATA_NAME = "kubernetes.io/metadata.name";
   /** {@code v1.FinalizerKubernetes}: the namespace controller removes it once the namespace is empty. */
   public static final String FINALIZER_KUBERNETES = "kubernetes";
+
+  /**
+   * A namespace is deleted in two steps: DELETE marks it Terminating, and it goes once the
+   * namespace controller has emptied it and removed {@code spec.finalizers} through /finalize.
+   */
+  @Override
+  public boolean awaitsFinalization(Namespace ns) {
+    return ns.getSpec() != null && ns.getSpec().getFinalizers() != null && !ns.getSpec().getFinalizers().isEmpty();
+  }
+
+  @Override
+  public void markFinalizing(Namespace ns) {
+    if (ns.getStatus() == null) {
+      ns.setStatus(new NamespaceStatus());
+    }
+    ns.getStatus().setPhase("Terminating");
+  }
+
+  /** Namespaces are answered with the namespace itself on DELETE, Terminating, as upstream does. */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
 
   /** {@code SetDefaults_Namespace} and {@code SetDefaults_NamespaceStatus}. */
   @Override

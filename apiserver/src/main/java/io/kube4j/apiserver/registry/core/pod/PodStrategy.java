@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.kube4j.apiserver.api.FieldError;
+import io.kube4j.apiserver.registry.generic.GracefulDeleteStrategy;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.core.PodValidation;
@@ -14,13 +15,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How pods are created and updated ({@code podStrategy}): a new pod starts {@code Pending} with its QoS
  * class computed, a pod gated by {@code schedulingGates} gets a {@code PodScheduled=False} condition, and
  * writes to the main resource keep the status, which only {@code pods/status} may change.
  */
-public final class PodStrategy implements Strategy<Pod> {
+public final class PodStrategy implements Strategy<Pod>, GracefulDeleteStrategy<Pod> {
+
+  /**
+   * {@code podStrategy.CheckGracefulDelete}: the requested grace period, else the pod's
+   * {@code terminationGracePeriodSeconds}; zero for a pod never scheduled or already finished,
+   * since no kubelet has anything to stop.
+   */
+  @Override
+  public long gracePeriodSeconds(Pod pod, OptionalLong requested) {
+    long grace = requested.isPresent() ? requested.getAsLong()
+        : pod.getSpec() != null && pod.getSpec().getTerminationGracePeriodSeconds() != null
+            ? pod.getSpec().getTerminationGracePeriodSeconds() : 30;
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    if (node == null || node.isEmpty() || "Succeeded".equals(phase) || "Failed".equals(phase)) {
+      return 0;
+    }
+    return Math.max(grace, 0);
+  }
+
+  /** DELETE answers with the pod ({@code ReturnDeletedObject} in the pod store). */
+  @Override
+  public boolean returnDeletedObject() {
+    return true;
+  }
 
   static final String SCHEDULING_GATED_MESSAGE = "Scheduling is blocked due to non-empty scheduling gates";
 
