@@ -67,7 +67,10 @@ final class MessageToJson {
     this.nestedObject = nestedObject;
   }
 
-  /** The fields of a top-level object message (its apiVersion and kind are the caller's). */
+  /**
+   * Writes the fields of {@code message} into {@code out}; for a top-level object the caller has
+   * already written apiVersion and kind, which protobuf carries in the envelope only.
+   */
   void writeFields(Message message, ObjectNode out) {
     reportUnknownFields(message);
     for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
