@@ -2,12 +2,10 @@ package io.kube4j.apiserver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.KubernetesPatches;
 import io.kube4j.apiserver.endpoints.KubernetesSelectors;
 import io.kube4j.apiserver.endpoints.OpenApiSource;
 import io.kube4j.apiserver.endpoints.PrintingTableConvertor;
-import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
 import io.kube4j.apiserver.openapi.OpenApiV3;
 import io.kube4j.apiserver.openapi.PatchMetaSource;
 import io.kube4j.apiserver.patch.PatchStrategies;
@@ -15,6 +13,7 @@ import io.kube4j.apiserver.printers.TablePrinters;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.registry.builtin.BuiltinResources;
 import io.kube4j.apiserver.registry.builtin.BuiltinStrategies;
+import io.kube4j.apiserver.runtime.protobuf.ProtobufDecoder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +35,7 @@ public final class BuiltinApi {
     }
     ObjectMapper json = new ObjectMapper();
     return new ApiServer.Parts(resources, new KubernetesSelectors(), new KubernetesPatches(),
-        (body, apiVersion, kind) -> {
-          throw StatusException.unsupportedMediaType(BodyDecoder.PROTOBUF);
-        },
+        new ProtobufDecoder()::decode,
         new PrintingTableConvertor(TablePrinters.kubernetes(), json, Clock.systemUTC()),
         served -> openapi(served, json));
   }
