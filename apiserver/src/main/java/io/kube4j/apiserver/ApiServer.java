@@ -24,6 +24,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kube4j.apiserver.endpoints.handlers.BindingHandler;
 import io.kube4j.apiserver.endpoints.handlers.FinalizeHandler;
+import io.kube4j.apiserver.endpoints.handlers.ScaleHandler;
+import io.kube4j.apiserver.registry.autoscaling.scale.ScaleAccess;
+import io.kube4j.apiserver.registry.autoscaling.scale.ScaleRest;
 import io.kube4j.apiserver.registry.core.namespace.rest.FinalizeRest;
 import io.kube4j.apiserver.registry.core.pod.rest.BindingRest;
 import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
@@ -115,6 +118,9 @@ public final class ApiServer implements AutoCloseable {
     for (Store<?> s : stores.values()) {
       router.register(scope(s, bodies, unknownFields, admission, parts));
     }
+    for (Store<?> s : stores.values()) {
+      registerScale(router, s, bodies, parts);
+    }
     Store<Namespace> namespaceStore = store("", "namespaces");
     @SuppressWarnings("unchecked")
     RequestScope<Namespace> namespaceScope = (RequestScope<Namespace>) router.scope("", "v1", "namespaces").orElseThrow();
@@ -186,6 +192,13 @@ public final class ApiServer implements AutoCloseable {
   private RequestScope<?> scope(Store<?> s, BodyDecoder bodies, UnknownFields unknown, AdmissionChain admission,
       Parts parts) {
     return scope(s, bodies, unknown, admission, parts, timers, codec);
+  }
+
+  /** {@code <workload>/scale} for every resource that declares it and whose type has replicas. */
+  private <T extends HasMetadata> void registerScale(ResourceRouter router, Store<T> s, BodyDecoder bodies, Parts parts) {
+    boolean declared = s.resource().subresources().stream().anyMatch(x -> x.name().equals("scale"));
+    ScaleAccess.forType(s.type()).filter(a -> declared).ifPresent(access -> router.registerSubresource(s.resource(),
+        "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
   }
 
   private NamespaceLifecycle namespaceLifecycle() {

@@ -63,8 +63,9 @@ final class Bootstrap {
         throw e;
       }
       endpoints.update("default", "kubernetes", current -> {
-        ep.getMetadata().setResourceVersion(null);
-        return ep;
+        current.setSubsets(ep.getSubsets());
+        current.getMetadata().setResourceVersion(null);
+        return current;
       }, Store.Target.MAIN, false);
     }
   }

@@ -315,4 +315,29 @@ class KubectlIT {
     assertThat(kubectl.run("cluster-info").assertOk().out())
         .contains("Kubernetes control plane is running at " + cluster.url());
   }
+
+  @Test
+  void scaleChangesReplicasThroughTheScaleSubresource() throws IOException {
+    namespace("scale");
+    Path f = file("deploy.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: scale}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: busybox:1.36}]
+        """);
+    kubectl.run("apply", "-f", f.toString()).assertOk();
+    assertThat(kubectl.run("scale", "deployment", "web", "-n", "scale", "--replicas=4").assertOk().out())
+        .isEqualTo("deployment.apps/web scaled\n");
+    assertThat(kubectl.run("get", "deploy", "web", "-n", "scale", "-o", "jsonpath={.spec.replicas}/{.metadata.generation}")
+        .assertOk().out()).isEqualTo("4/2");
+    Kubectl.Result wrong = kubectl.run("scale", "deployment", "web", "-n", "scale", "--replicas=2",
+        "--current-replicas=3");
+    assertThat(wrong.exit()).isEqualTo(1);
+  }
 }
