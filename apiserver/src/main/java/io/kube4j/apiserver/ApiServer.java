@@ -19,6 +19,7 @@ import io.kube4j.apiserver.endpoints.negotiation.BodyDecoder;
 import io.kube4j.apiserver.endpoints.negotiation.ProtobufBodyDecoder;
 import io.kube4j.apiserver.http.ApiHttpServer;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
+import io.kube4j.apiserver.metrics.MeteredStorage;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -98,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
-    this.storage = new EtcdStorage(config.etcdServers());
+    this.storage = new MeteredStorage(new EtcdStorage(config.etcdServers()), metrics);
     this.clusterIps = new ClusterIpAllocator(storage, codec, config.serviceClusterIpRange());
     this.timers = Executors.newScheduledThreadPool(2, daemon("apiserver-timer"));
     this.dispatch = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
