@@ -1,0 +1,113 @@
+package io.kube4j.launcher;
+
+import io.kube4j.launcher.cluster.ClusterConfig;
+import io.kube4j.launcher.cluster.Component;
+import io.kube4j.launcher.cluster.ControlPlane;
+import io.kube4j.launcher.cluster.StateDir;
+import io.kube4j.launcher.host.Executables;
+import io.kube4j.launcher.host.HostAddress;
+import io.kube4j.launcher.process.HealthProbe;
+import io.kube4j.launcher.process.JavaRuntime;
+import io.kube4j.launcher.process.ProcessControl;
+import io.kube4j.pki.ClusterPki;
+import io.kube4j.pki.cert.CertAndKey;
+import io.kube4j.pki.cert.Pem;
+import io.kube4j.pki.cert.TlsContexts;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The cluster in one state directory, as every subcommand sees it: where its files are, how its
+ * processes are started and found, and how their health is probed. Built once per invocation
+ * from the environment ({@code KUBE4J_HOME}, {@code JAVA_HOME}, {@code KUBE4J_JAVA_OPTS}, PATH).
+ */
+final class LocalCluster {
+
+  private final Map<String, String> env;
+  private final StateDir state;
+  private final ProcessControl processes;
+  private String advertiseAddress;
+
+  LocalCluster(Map<String, String> env) {
+    this.env = env;
+    this.state = StateDir.fromEnvironment(env);
+    Optional<Path> setsid = Executables.find("setsid", path());
+    this.processes = new ProcessControl(state, JavaRuntime.fromEnvironment(env), setsid);
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  StateDir state() {
+    return state;
+  }
+
+  ProcessControl processes() {
+    return processes;
+  }
+
+  String path() {
+    return env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+  }
+
+  Optional<ClusterConfig> config() throws IOException {
+    return ClusterConfig.load(state);
+  }
+
+  /** The address published for other machines; computed once per invocation. */
+  String advertiseAddress() {
+    if (advertiseAddress == null) {
+      advertiseAddress = HostAddress.advertiseAddress();
+    }
+    return advertiseAddress;
+  }
+
+  List<Component> components(ClusterConfig config) {
+    return ControlPlane.components(state, config, advertiseAddress());
+  }
+
+  /** A probe that trusts the cluster CA and presents the admin certificate, once they exist. */
+  HealthProbe healthProbe() {
+    return new HealthProbe(adminTls());
+  }
+
+  private Optional<SSLContext> adminTls() {
+    Path pki = state.pki();
+    Path ca = pki.resolve(ClusterPki.CA + ".crt");
+    Path adminCert = pki.resolve(ClusterPki.ADMIN + ".crt");
+    Path adminKey = pki.resolve(ClusterPki.ADMIN + ".key");
+    if (!Files.exists(ca) || !Files.exists(adminCert) || !Files.exists(adminKey)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TlsContexts.client(Pem.readCertificates(ca), Optional.of(CertAndKey.read(adminCert, adminKey))));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Takes the cluster's launcher lock, so that two {@code up}/{@code down} never interleave on one
+   * state directory; released when the returned lock is closed (or the JVM exits).
+   */
+  Closeable lock() throws IOException {
+    state.create();
+    FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another ./kube4j up or down is running for " + state.home());
+    }
+    return channel::close;
+  }
+}
