@@ -69,14 +69,14 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    if (!installPrerequisites()) {
-      return 1;
-    }
     if (port != null && (port < 1 || port > 65535)) {
       return fail("--port must be between 1 and 65535, got " + port);
     }
     if (nodes != null && nodes < 0) {
       return fail("--nodes must not be negative, got " + nodes);
+    }
+    if (!installPrerequisites()) {
+      return 1;
     }
     say("kube4j home: " + cluster.state().home());
     try (Closeable lock = cluster.lock()) {
