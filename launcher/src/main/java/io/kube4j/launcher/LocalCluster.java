@@ -6,6 +6,7 @@ import io.kube4j.launcher.cluster.ControlPlane;
 import io.kube4j.launcher.cluster.StateDir;
 import io.kube4j.launcher.host.Executables;
 import io.kube4j.launcher.host.HostAddress;
+import io.kube4j.launcher.process.ClasspathSnapshot;
 import io.kube4j.launcher.process.HealthProbe;
 import io.kube4j.launcher.process.JavaRuntime;
 import io.kube4j.launcher.process.ProcessControl;
@@ -34,14 +35,17 @@ final class LocalCluster {
 
   private final Map<String, String> env;
   private final StateDir state;
+  private final JavaRuntime java;
+  private final Optional<Path> setsid;
   private final ProcessControl processes;
   private String advertiseAddress;
 
   LocalCluster(Map<String, String> env) {
     this.env = env;
     this.state = StateDir.fromEnvironment(env);
-    Optional<Path> setsid = Executables.find("setsid", path());
-    this.processes = new ProcessControl(state, JavaRuntime.fromEnvironment(env), setsid);
+    this.java = JavaRuntime.fromEnvironment(env);
+    this.setsid = Executables.find("setsid", path());
+    this.processes = new ProcessControl(state, java, setsid);
   }
 
   Map<String, String> env() {
@@ -52,8 +56,18 @@ final class LocalCluster {
     return state;
   }
 
+  /** Finds, stops and (for binaries) starts components. */
   ProcessControl processes() {
     return processes;
+  }
+
+  /**
+   * Like {@link #processes()}, but Java components start from a fresh copy of the build's jars in
+   * the state directory (see {@link ClasspathSnapshot}), so rebuilding never disturbs them.
+   */
+  ProcessControl processesFromSnapshot() throws IOException {
+    String classpath = ClasspathSnapshot.take(java.classpath(), state.lib());
+    return new ProcessControl(state, java.withClasspath(classpath), setsid);
   }
 
   String path() {

@@ -8,6 +8,7 @@ import io.kube4j.launcher.host.Executables;
 import io.kube4j.launcher.host.Prerequisites;
 import io.kube4j.launcher.host.Prerequisites.Requirement;
 import io.kube4j.launcher.process.HealthProbe;
+import io.kube4j.launcher.process.ProcessControl;
 import io.kube4j.launcher.process.ProcessControl.Started;
 import io.kube4j.pki.ClusterPki;
 import io.kube4j.pki.ClusterPkiOptions;
@@ -121,8 +122,9 @@ final class UpCommand implements Callable<Integer> {
     writeKubeconfigs(pki, config);
 
     HealthProbe probe = cluster.healthProbe();
+    ProcessControl starter = cluster.processesFromSnapshot();
     for (Component component : components) {
-      if (!start(component, probe)) {
+      if (!start(component, starter, probe)) {
         return 1;
       }
     }
@@ -187,14 +189,14 @@ final class UpCommand implements Callable<Integer> {
   }
 
   /** Starts {@code component} unless it runs already, and waits until its health URL says ready. */
-  private boolean start(Component component, HealthProbe probe) throws IOException {
+  private boolean start(Component component, ProcessControl starter, HealthProbe probe) throws IOException {
     OptionalLong running = cluster.processes().runningPid(component.name());
     if (running.isPresent()) {
       say(component.name() + ": already running (pid " + running.getAsLong() + ")");
       return true;
     }
     say(component.name() + ": starting on port " + component.port() + " (log: " + cluster.state().logFile(component.name()) + ")");
-    Started started = cluster.processes().start(component);
+    Started started = starter.start(component);
     Duration timeout = component.program() instanceof Component.JavaMain ? JAVA_READY_TIMEOUT : ETCD_READY_TIMEOUT;
     HealthProbe.Result result = probe.await(component.health(), timeout, started.process()::isAlive);
     if (result.healthy()) {

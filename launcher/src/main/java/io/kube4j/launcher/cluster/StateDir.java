@@ -18,6 +18,7 @@ import java.util.Map;
  * users/NAME.kubeconfig     written by ./kube4j kubeconfig --user NAME
  * pki/                      CA, certificates, keys (see io.kube4j.pki.ClusterPki)
  * etcd/                     etcd's data directory
+ * lib/                      the jars Java components run from (copied from the build at up)
  * logs/COMPONENT.log        each component's stdout and stderr
  * run/COMPONENT.pid         pid of each running component
  * </pre>
@@ -57,6 +58,10 @@ public record StateDir(Path home) {
 
   public Path run() {
     return home.resolve("run");
+  }
+
+  public Path lib() {
+    return home.resolve("lib");
   }
 
   public Path etcdData() {

@@ -35,6 +35,10 @@ public record JavaRuntime(String java, String classpath, List<String> options) {
     return new JavaRuntime(java, classpath, options);
   }
 
+  public JavaRuntime withClasspath(String newClasspath) {
+    return new JavaRuntime(java, newClasspath, options);
+  }
+
   /** {@code java <options> -cp <classpath> <mainClass> <args>}. */
   public List<String> command(String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
