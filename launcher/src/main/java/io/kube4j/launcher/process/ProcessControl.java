@@ -35,6 +35,8 @@ public final class ProcessControl {
   /** How long a component gets after SIGKILL before stop gives up waiting. */
   private static final Duration KILL_WAIT = Duration.ofSeconds(5);
   private static final Duration POLL = Duration.ofMillis(50);
+  /** {@code setsid} execs the component within microseconds; this only bounds a pathological case. */
+  private static final Duration EXEC_WAIT = Duration.ofSeconds(5);
 
   /** A component just started by this JVM; {@code process} tells whether it has exited already. */
   public record Started(long pid, Process process) {}
@@ -86,7 +88,25 @@ public final class ProcessControl {
         .start();
     Files.createDirectories(state.run());
     Files.writeString(state.pidFile(component.name()), process.pid() + System.lineSeparator());
+    awaitExec(process);
     return new Started(process.pid(), process);
+  }
+
+  /**
+   * Waits until {@code setsid} has exec'd the component or the process has exited, so that from
+   * here on the process's command line is the component's own.
+   */
+  private void awaitExec(Process process) {
+    Instant deadline = Instant.now().plus(EXEC_WAIT);
+    while (process.isAlive() && Instant.now().isBefore(deadline) && !execed(process.pid())) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private boolean execed(long pid) {
+    Optional<String> commandLine = ProcessTable.commandLine(pid);
+    return commandLine.isPresent()
+        && setsid.map(path -> !commandLine.get().startsWith(path.toString())).orElse(true);
   }
 
   /** The pid of the running component {@code name}, if its pid file names a live process of this cluster. */
