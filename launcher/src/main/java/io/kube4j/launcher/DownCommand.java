@@ -3,7 +3,6 @@ package io.kube4j.launcher;
 import io.kube4j.launcher.cluster.ClusterConfig;
 import io.kube4j.launcher.cluster.Component;
 import io.kube4j.launcher.process.ProcessControl.Stopped;
-import java.io.Closeable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -45,7 +44,7 @@ final class DownCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    try (Closeable lock = cluster.lock()) {
+    return cluster.whileLocked(() -> {
       boolean stoppedAny = false;
       for (String name : stopOrder(cluster.config())) {
         Stopped stopped = cluster.processes().stop(name, GRACE);
@@ -61,7 +60,7 @@ final class DownCommand implements Callable<Integer> {
       out.println(stoppedAny ? "kube4j is down." : "kube4j is not running.");
       out.flush();
       return 0;
-    }
+    });
   }
 
   /**

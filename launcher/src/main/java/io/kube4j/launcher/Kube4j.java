@@ -37,6 +37,20 @@ public final class Kube4j implements Runnable {
         .addSubcommand(new StatusCommand(cluster))
         .addSubcommand(new LogsCommand(cluster, stdout))
         .addSubcommand(new KubeconfigCommand(cluster))
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Kube4j::report);
+  }
+
+  /**
+   * Expected failures (a file, a port, a lock, bad input) are one line for the user; anything else
+   * is a bug in kube4j and keeps its stack trace.
+   */
+  private static int report(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    commandLine.getErr().println("kube4j: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    if (!(e instanceof java.io.IOException || e instanceof IllegalArgumentException)) {
+      e.printStackTrace(commandLine.getErr());
+    }
+    commandLine.getErr().flush();
+    return 1;
   }
 }

@@ -14,10 +14,10 @@ import io.kube4j.pki.ClusterPki;
 import io.kube4j.pki.cert.CertAndKey;
 import io.kube4j.pki.cert.Pem;
 import io.kube4j.pki.cert.TlsContexts;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -110,18 +110,31 @@ final class LocalCluster {
     }
   }
 
-  /**
-   * Takes the cluster's launcher lock, so that two {@code up}/{@code down} never interleave on one
-   * state directory; released when the returned lock is closed (or the JVM exits).
-   */
-  Closeable lock() throws IOException {
-    state.create();
-    FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
-    if (lock == null) {
-      channel.close();
-      throw new IOException("another ./kube4j up or down is running for " + state.home());
+  /** Null when another process holds the lock, or another part of this JVM (a test) does. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
-    return channel::close;
+  }
+
+  /** A step that runs while the launcher lock is held. */
+  interface LockedStep {
+    int run() throws Exception;
+  }
+
+  /**
+   * Runs {@code step} holding the cluster's launcher lock, so that two {@code up}/{@code down}
+   * never interleave on one state directory (the lock dies with the JVM if it is killed).
+   */
+  int whileLocked(LockedStep step) throws Exception {
+    state.create();
+    try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      if (tryLock(channel) == null) {
+        throw new IOException("another ./kube4j up or down is running for " + state.home());
+      }
+      return step.run();
+    }
   }
 }

@@ -13,7 +13,6 @@ import io.kube4j.launcher.process.ProcessControl.Started;
 import io.kube4j.pki.ClusterPki;
 import io.kube4j.pki.ClusterPkiOptions;
 import io.kube4j.pki.cert.AltNames;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -80,9 +79,7 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     }
     say("kube4j home: " + cluster.state().home());
-    try (Closeable lock = cluster.lock()) {
-      return up();
-    }
+    return cluster.whileLocked(this::up);
   }
 
   private int up() throws IOException {

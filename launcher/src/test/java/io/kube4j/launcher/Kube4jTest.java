@@ -12,9 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,19 @@ class Kube4jTest {
     assertThat(run("up", "--runtime", "docker")).isEqualTo(2);
 
     assertThat(err.toString()).contains("--runtime").contains("containerd, simulated");
+  }
+
+  @Test
+  void refusesToRunWhileAnotherUpOrDownHoldsTheLock() throws Exception {
+    StateDir state = stateCreated();
+    new ClusterConfig(16443, 21379, 21380).save(state);
+    try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      assertThat(channel.lock().isValid()).isTrue();
+
+      assertThat(run("down")).isEqualTo(1);
+    }
+
+    assertThat(err.toString().trim()).isEqualTo("kube4j: another ./kube4j up or down is running for " + home);
   }
 
   @Test
