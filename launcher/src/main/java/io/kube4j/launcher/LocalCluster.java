@@ -110,12 +110,12 @@ final class LocalCluster {
     }
   }
 
-  /** Null when another process holds the lock, or another part of this JVM (a test) does. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  /** Empty when another process holds the lock, or another part of this JVM (a test) does. */
+  private static Optional<FileLock> tryLock(FileChannel channel) throws IOException {
     try {
-      return channel.tryLock();
+      return Optional.ofNullable(channel.tryLock());
     } catch (OverlappingFileLockException e) {
-      return null;
+      return Optional.empty();
     }
   }
 
@@ -131,7 +131,7 @@ final class LocalCluster {
   int whileLocked(LockedStep step) throws Exception {
     state.create();
     try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      if (tryLock(channel) == null) {
+      if (tryLock(channel).isEmpty()) {
         throw new IOException("another ./kube4j up or down is running for " + state.home());
       }
       return step.run();
