@@ -1,0 +1,92 @@
+package io.kube4j.launcher.cluster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The ports of one cluster, recorded in {@code cluster.properties} at the first {@code up} and
+ * reused afterwards, so the kubeconfig, the etcd endpoint and the apiserver flags stay stable
+ * across restarts. The apiserver port is the user's choice ({@code --port}, default 6443); etcd's
+ * client and peer ports are picked free, because a fixed 2379/2380 would let only one cluster run.
+ */
+public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerPort) {
+
+  /** The apiserver's port in kubeadm clusters. */
+  public static final int DEFAULT_API_SERVER_PORT = 6443;
+
+  static final String API_SERVER_PORT = "apiserver.secure-port";
+  static final String ETCD_CLIENT_PORT = "etcd.client-port";
+  static final String ETCD_PEER_PORT = "etcd.peer-port";
+
+  public static Optional<ClusterConfig> load(StateDir state) throws IOException {
+    Path file = state.clusterProperties();
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    }
+    try {
+      return Optional.of(new ClusterConfig(
+          port(properties, API_SERVER_PORT), port(properties, ETCD_CLIENT_PORT), port(properties, ETCD_PEER_PORT)));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The configuration for this {@code up}: the recorded one, with the apiserver port replaced when
+   * {@code requestedPort} is given; on the first {@code up}, fresh etcd ports.
+   */
+  public static ClusterConfig resolve(Optional<ClusterConfig> recorded, OptionalInt requestedPort, PortAllocator ports) {
+    if (recorded.isPresent()) {
+      ClusterConfig config = recorded.get();
+      return new ClusterConfig(requestedPort.orElse(config.apiServerPort), config.etcdClientPort, config.etcdPeerPort);
+    }
+    int apiServerPort = requestedPort.orElse(DEFAULT_API_SERVER_PORT);
+    int client = ports.pick(Set.of(apiServerPort));
+    int peer = ports.pick(Set.of(apiServerPort, client));
+    return new ClusterConfig(apiServerPort, client, peer);
+  }
+
+  /** The same cluster with new etcd ports, for when a recorded one has been taken meanwhile. */
+  public ClusterConfig withFreshEtcdPorts(PortAllocator ports) {
+    int client = ports.pick(Set.of(apiServerPort));
+    int peer = ports.pick(Set.of(apiServerPort, client));
+    return new ClusterConfig(apiServerPort, client, peer);
+  }
+
+  public void save(StateDir state) throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty(API_SERVER_PORT, Integer.toString(apiServerPort));
+    properties.setProperty(ETCD_CLIENT_PORT, Integer.toString(etcdClientPort));
+    properties.setProperty(ETCD_PEER_PORT, Integer.toString(etcdPeerPort));
+    StringWriter text = new StringWriter();
+    properties.store(text, "kube4j cluster: ports chosen at the first ./kube4j up (edit only while the cluster is down)");
+    Files.writeString(state.clusterProperties(), text.toString());
+  }
+
+  private static int port(Properties properties, String key) {
+    String value = properties.getProperty(key);
+    if (value == null) {
+      throw new IllegalArgumentException("missing " + key);
+    }
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException(key + " is not a port: " + value);
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a port: " + value, e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.kube4j.launcher.cluster;
+
+import io.kube4j.launcher.cluster.Component.HealthCheck;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The components of a kube4j cluster, in start order (stopped in reverse), each declared in one
+ * place with Kubernetes' own flag names. The apiserver's flags are those kubeadm gives
+ * kube-apiserver, pointing into the state directory.
+ */
+public final class ControlPlane {
+
+  public static final String ETCD = "etcd";
+  public static final String API_SERVER = "apiserver";
+
+  /** The first address of the range is the ClusterIP of the {@code kubernetes} Service (in the serving certificate). */
+  public static final String SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/12";
+  public static final String SERVICE_NODE_PORT_RANGE = "30000-32767";
+  public static final String SERVICE_ACCOUNT_ISSUER = "https://kubernetes.default.svc.cluster.local";
+
+  /** Components kube4j will have and does not have yet; reported by {@code up} and {@code status}. */
+  public static final List<String> NOT_YET_AVAILABLE = List.of("scheduler", "controller-manager", "agent");
+
+  private ControlPlane() {}
+
+  /**
+   * Every component of the cluster in start order. A new component is one more line here, e.g.
+   * {@code Component.java("scheduler", "io.kube4j.scheduler.SchedulerMain",
+   * List.of("--kubeconfig=" + state.kubeconfig("scheduler")), 10259, readyz(10259))}.
+   */
+  public static List<Component> components(StateDir state, ClusterConfig config, String advertiseAddress) {
+    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress));
+  }
+
+  static Component etcd(StateDir state, ClusterConfig config) {
+    String client = "http://127.0.0.1:" + config.etcdClientPort();
+    String peer = "http://127.0.0.1:" + config.etcdPeerPort();
+    return Component.binary(ETCD, "etcd", List.of(
+            "--name", "kube4j",
+            "--data-dir", state.etcdData().toString(),
+            "--listen-client-urls", client,
+            "--advertise-client-urls", client,
+            "--listen-peer-urls", peer,
+            "--initial-advertise-peer-urls", peer,
+            "--initial-cluster", "kube4j=" + peer,
+            // etcd 3.4 defaults to the deprecated capnslog logger and warns about it at every start
+            "--logger", "zap",
+            "--log-outputs", "stderr"),
+        config.etcdClientPort(),
+        new HealthCheck(URI.create(client + "/health"), "\"health\":\"true\""));
+  }
+
+  static Component apiServer(StateDir state, ClusterConfig config, String advertiseAddress) {
+    var pki = state.pki();
+    return Component.java(API_SERVER, "io.kube4j.apiserver.ApiServerMain", List.of(
+            "--etcd-servers=http://127.0.0.1:" + config.etcdClientPort(),
+            "--secure-port=" + config.apiServerPort(),
+            "--bind-address=0.0.0.0",
+            "--advertise-address=" + advertiseAddress,
+            "--tls-cert-file=" + pki.resolve("apiserver.crt"),
+            "--tls-private-key-file=" + pki.resolve("apiserver.key"),
+            "--client-ca-file=" + pki.resolve("ca.crt"),
+            "--service-account-key-file=" + pki.resolve("sa.pub"),
+            "--service-account-signing-key-file=" + pki.resolve("sa.key"),
+            "--service-account-issuer=" + SERVICE_ACCOUNT_ISSUER,
+            "--service-cluster-ip-range=" + SERVICE_CLUSTER_IP_RANGE,
+            "--service-node-port-range=" + SERVICE_NODE_PORT_RANGE),
+        config.apiServerPort(),
+        readyz(config.apiServerPort()));
+  }
+
+  /** A Kubernetes component's {@code /readyz} over HTTPS on loopback: body {@code ok} when ready. */
+  static HealthCheck readyz(int port) {
+    return new HealthCheck(URI.create("https://127.0.0.1:" + port + "/readyz"), "ok");
+  }
+
+  /** The URL kubectl and the components use to reach the apiserver from this machine. */
+  public static URI apiServerUrl(ClusterConfig config) {
+    return URI.create("https://127.0.0.1:" + config.apiServerPort());
+  }
+}

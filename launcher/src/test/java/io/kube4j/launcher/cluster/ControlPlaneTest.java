@@ -1,0 +1,73 @@
+package io.kube4j.launcher.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ControlPlaneTest {
+
+  private final StateDir state = new StateDir(Path.of("/k"));
+  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380);
+
+  @Test
+  void startsEtcdBeforeTheApiServer() {
+    assertThat(ControlPlane.components(state, config, "192.0.2.4")).extracting(Component::name)
+        .containsExactly("etcd", "apiserver");
+  }
+
+  @Test
+  void runsASingleMemberEtcdOnTheRecordedLoopbackPorts() {
+    Component etcd = ControlPlane.etcd(state, config);
+
+    assertThat(etcd.program()).isEqualTo(new Component.Binary("etcd"));
+    assertThat(etcd.args()).containsSubsequence(
+        "--name", "kube4j",
+        "--data-dir", "/k/etcd",
+        "--listen-client-urls", "http://127.0.0.1:21379",
+        "--advertise-client-urls", "http://127.0.0.1:21379",
+        "--listen-peer-urls", "http://127.0.0.1:21380",
+        "--initial-advertise-peer-urls", "http://127.0.0.1:21380",
+        "--initial-cluster", "kube4j=http://127.0.0.1:21380");
+    assertThat(etcd.port()).isEqualTo(21379);
+    assertThat(etcd.health()).isEqualTo(new Component.HealthCheck(URI.create("http://127.0.0.1:21379/health"), "\"health\":\"true\""));
+  }
+
+  @Test
+  void givesTheApiServerKubernetesFlagsPointingIntoTheStateDirectory() {
+    Component apiServer = ControlPlane.apiServer(state, config, "192.0.2.4");
+
+    assertThat(apiServer.program()).isEqualTo(new Component.JavaMain("io.kube4j.apiserver.ApiServerMain"));
+    assertThat(apiServer.args()).containsExactly(
+        "--etcd-servers=http://127.0.0.1:21379",
+        "--secure-port=16443",
+        "--bind-address=0.0.0.0",
+        "--advertise-address=192.0.2.4",
+        "--tls-cert-file=/k/pki/apiserver.crt",
+        "--tls-private-key-file=/k/pki/apiserver.key",
+        "--client-ca-file=/k/pki/ca.crt",
+        "--service-account-key-file=/k/pki/sa.pub",
+        "--service-account-signing-key-file=/k/pki/sa.key",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-cluster-ip-range=10.96.0.0/12",
+        "--service-node-port-range=30000-32767");
+    assertThat(apiServer.health().url()).isEqualTo(URI.create("https://127.0.0.1:16443/readyz"));
+  }
+
+  @Test
+  void everyComponentMentionsTheStateDirectorySoItsPidCanBeTrusted() {
+    for (Component component : ControlPlane.components(state, config, "127.0.0.1")) {
+      assertThat(String.join(" ", component.args())).as(component.name()).contains("/k/");
+    }
+  }
+
+  @Test
+  void healthChecksWantStatus200AndTheExpectedBody() {
+    Component.HealthCheck readyz = ControlPlane.readyz(1);
+
+    assertThat(readyz.accepts(200, "ok")).isTrue();
+    assertThat(readyz.accepts(500, "ok")).isFalse();
+    assertThat(readyz.accepts(200, "[-]etcd failed")).isFalse();
+  }
+}
