@@ -7,22 +7,16 @@ import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.runtime.Codec;
 import io.kube4j.apiserver.storage.KeyValue;
-import io.kube4j.apiserver.storage.ListResult;
 import io.kube4j.apiserver.storage.Storage;
 import io.kube4j.apiserver.storage.WriteResult;
 import io.kube4j.apiserver.watch.CachedObject;
 import io.kube4j.apiserver.watch.WatchCache;
 import io.kube4j.apiserver.watch.Watcher;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,10 +27,6 @@ import java.util.function.UnaryOperator;
  */
 public final class Store<T extends HasMetadata> {
 
-  /** How long a consistent read waits for the watch cache before reading etcd instead. */
-  private static final Duration CACHE_FRESHNESS_WAIT = Duration.ofSeconds(3);
-  /** Characters of generated name suffixes: no vowels, no look-alikes (upstream's {@code utilrand}). */
-  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
   private final ApiResource resource;
   private final Class<T> type;
@@ -47,6 +37,8 @@ public final class Store<T extends HasMetadata> {
   private final Codec codec;
   private final Clock clock;
   private final Reservations<T> reservations;
+  private final ListReader<T> lists;
+  private final DeletionPolicy<T> deletions;
 
   public Store(ApiResource resource, Class<T> type, Strategy<T> strategy, Storage storage, WatchCache cache, ObjectDecoder<T> decoder, Codec codec, Clock clock,
       Reservations<T> reservations) {
@@ -59,6 +51,8 @@ public final class Store<T extends HasMetadata> {
     this.codec = codec;
     this.clock = clock;
     this.reservations = reservations;
+    this.lists = new ListReader<>(resource, storage, cache, decoder);
+    this.deletions = new DeletionPolicy<>(resource, strategy, clock);
   }
 
   public ApiResource resource() {
@@ -122,93 +116,14 @@ public final class Store<T extends HasMetadata> {
    * when the client asked for the most recent state.
    */
   public ObjectList list(ListOptions o) {
-    String rv = o.resourceVersion();
-    String match = o.resourceVersionMatch();
-    if (!match.isEmpty() && rv.isEmpty()) {
-      throw StatusException.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
-    }
-    if (!match.isEmpty() && !match.equals("NotOlderThan") && !match.equals("Exact")) {
-      throw StatusException.badRequest("resourceVersionMatch: Unsupported value: \"" + match
-          + "\": supported values: \"Exact\", \"NotOlderThan\"");
-    }
-    if (!o.continueToken().isEmpty()) {
-      if (!rv.isEmpty() && !"0".equals(rv)) {
-        throw StatusException.badRequest("specifying resource version is not allowed when using continue");
-      }
-      ContinueToken token = ContinueToken.decode(o.continueToken());
-      return listFromEtcd(o, token.revision(), decoder.prefix() + token.startKey(), true);
-    }
-    long revision = parseResourceVersion(rv);
-    if (match.equals("Exact")) {
-      return listFromEtcd(o, revision, "", false);
-    }
-    if (rv.isEmpty() && o.limit() > 0) {
-      return listFromEtcd(o, 0, "", false);
-    }
-    long wanted = rv.isEmpty() ? storage.currentRevision() : revision;
-    try {
-      cache.waitUntilFresh(wanted, CACHE_FRESHNESS_WAIT);
-    } catch (TimeoutException e) {
-      if (!rv.isEmpty() && !"0".equals(rv)) {
-        throw StatusException.timeout("Too large resource version: " + revision
-            + ", current: " + cache.resourceVersion());
-      }
-      return listFromEtcd(o, 0, "", false);
-    }
-    WatchCache.Snapshot s = cache.list(o.predicate());
-    return new ObjectList(s.items(), s.resourceVersion(), "", 0);
-  }
-
-  private String prefixFor(ListOptions o) {
-    String ns = o.predicate().namespace();
-    return resource.namespaced() && !ns.isEmpty() ? decoder.prefix() + ns + "/" : decoder.prefix();
-  }
-
-  /** Reads pages from etcd until {@code limit} matching objects are found or keys run out. */
-  private ObjectList listFromEtcd(ListOptions o, long revision, String startKey, boolean continuing) {
-    String prefix = prefixFor(o);
-    List<CachedObject> items = new ArrayList<>();
-    long atRevision = revision;
-    String from = startKey;
-    while (true) {
-      ListResult page;
-      try {
-        long want = o.limit() == 0 ? 0 : Math.max(o.limit() - items.size(), 1);
-        page = storage.list(prefix, from, atRevision, want);
-      } catch (Storage.CompactedException e) {
-        if (continuing) {
-          throw StatusException.expiredContinue();
-        }
-        throw StatusException.tooOldResourceVersion(atRevision, e.compactRevision());
-      }
-      if (atRevision == 0) {
-        // the first page fixes the snapshot; etcd reports its current revision on later pages
-        atRevision = page.revision();
-      }
-      for (KeyValue kv : page.items()) {
-        CachedObject c = decoder.decode(kv);
-        if (o.predicate().matches(c)) {
-          items.add(c);
-        }
-      }
-      if (!page.more()) {
-        return new ObjectList(items, atRevision, "", 0);
-      }
-      String last = page.items().get(page.items().size() - 1).key();
-      from = last + "\0";
-      if (o.limit() > 0 && items.size() >= o.limit()) {
-        String relative = from.substring(decoder.prefix().length());
-        return new ObjectList(items, atRevision, new ContinueToken(atRevision, relative).encode(),
-            page.remaining());
-      }
-    }
+    return lists.list(o);
   }
 
   // ---- WATCH --------------------------------------------------------------------------------
 
   /** WATCH from the cache; {@code resourceVersion} "" or "0" starts with the current state. */
   public WatchCache.Registration watch(ListOptions o, Watcher watcher) {
-    long from = parseResourceVersion(o.resourceVersion());
+    long from = SystemMetadata.parseResourceVersion(o.resourceVersion());
     return cache.watch(from, o.predicate(), watcher);
   }
 
@@ -223,10 +138,10 @@ public final class Store<T extends HasMetadata> {
     }
     if ((meta.getName() == null || meta.getName().isEmpty())
         && meta.getGenerateName() != null && !meta.getGenerateName().isEmpty()) {
-      meta.setName(generateName(meta.getGenerateName()));
+      meta.setName(SystemMetadata.generateName(meta.getGenerateName()));
     }
     meta.setUid(UUID.randomUUID().toString());
-    meta.setCreationTimestamp(timestamp(clock.instant()));
+    meta.setCreationTimestamp(SystemMetadata.timestamp(clock.instant()));
     meta.setDeletionTimestamp(null);
     meta.setDeletionGracePeriodSeconds(null);
     meta.setGeneration(null);
@@ -294,7 +209,7 @@ public final class Store<T extends HasMetadata> {
       if (precondition && !wantedRv.equals(Long.toString(cur.modRevision()))) {
         throw StatusException.staleResourceVersion(resource.groupResource(), name);
       }
-      keepSystemMetadata(meta, old.getMetadata());
+      SystemMetadata.keepSystemMetadata(meta, old.getMetadata());
       // an unconditional update validates as if the client had sent the current version
       meta.setResourceVersion(Long.toString(cur.modRevision()));
       strategy.applyDefaults(updated);
@@ -321,7 +236,7 @@ public final class Store<T extends HasMetadata> {
         meta.setResourceVersion(Long.toString(cur.modRevision()));
         return updated;
       }
-      if (shouldDeleteDuringUpdate(updated, old)) {
+      if (deletions.shouldDeleteDuringUpdate(updated, old)) {
         // The last finalizer is gone from an object being deleted: the deletion completes now.
         WriteResult d = storage.delete(key, cur.modRevision());
         undo.run();
@@ -371,9 +286,9 @@ public final class Store<T extends HasMetadata> {
       KeyValue cur = storage.get(key).orElseThrow(() -> StatusException.notFound(resource.groupResource(), name));
       T obj = decoder.decode(cur).objectAs(type);
       ObjectMeta meta = obj.getMetadata();
-      checkPreconditions(name, meta, o);
-      Deletion<T> what = markForDeletion(codec.copy(obj), o);
-      if (what instanceof Deletion.Remove<T>) {
+      deletions.checkPreconditions(name, meta, o);
+      DeletionPolicy.Deletion<T> what = deletions.markForDeletion(codec.copy(obj), o);
+      if (what instanceof DeletionPolicy.Deletion.Remove<T>) {
         if (o.dryRun()) {
           return new DeleteResult<>(obj, true);
         }
@@ -387,7 +302,7 @@ public final class Store<T extends HasMetadata> {
         }
         continue;
       }
-      if (what instanceof Deletion.Unchanged<T> || o.dryRun()) {
+      if (what instanceof DeletionPolicy.Deletion.Unchanged<T> || o.dryRun()) {
         return new DeleteResult<>(what.object(obj), false);
       }
       T marked = what.object(obj);
@@ -400,116 +315,6 @@ public final class Store<T extends HasMetadata> {
       if (r instanceof WriteResult.NotFound) {
         throw StatusException.notFound(resource.groupResource(), name);
       }
-    }
-  }
-
-  /** What a DELETE does to an object: remove it, mark it (store the marked copy), or nothing. */
-  private sealed interface Deletion<T> {
-    /** The object to answer with, given the one read. */
-    T object(T read);
-
-    record Remove<T>() implements Deletion<T> {
-      @Override
-      public T object(T read) {
-        return read;
-      }
-    }
-
-    record Mark<T>(T marked) implements Deletion<T> {
-      @Override
-      public T object(T read) {
-        return marked;
-      }
-    }
-
-    record Unchanged<T>() implements Deletion<T> {
-      @Override
-      public T object(T read) {
-        return read;
-      }
-    }
-  }
-
-  /**
-   * How to record this DELETE: propagation policies Orphan and Foreground become the finalizers the
-   * garbage collector acts on; finalizers or a grace period mean "mark with deletionTimestamp";
-   * neither means "remove now".
-   */
-  private Deletion<T> markForDeletion(T obj, DeleteOptions o) {
-    ObjectMeta meta = obj.getMetadata();
-    List<String> finalizers = meta.getFinalizers() == null ? new ArrayList<>() : new ArrayList<>(meta.getFinalizers());
-    boolean changed = false;
-    String policy = o.propagationPolicy().orElse("");
-    if (policy.equals("Orphan") && !finalizers.contains("orphan")) {
-      finalizers.add("orphan");
-      changed = true;
-    } else if (policy.equals("Foreground") && !finalizers.contains("foregroundDeletion")) {
-      finalizers.add("foregroundDeletion");
-      changed = true;
-    }
-    long grace = 0;
-    if (strategy instanceof GracefulDeleteStrategy<?>) {
-      @SuppressWarnings("unchecked")
-      GracefulDeleteStrategy<T> g = (GracefulDeleteStrategy<T>) strategy;
-      grace = g.gracePeriodSeconds(obj, o.gracePeriodSeconds());
-    }
-    boolean finalizing = awaitsFinalization(obj);
-    if (finalizers.isEmpty() && grace == 0 && !finalizing) {
-      return new Deletion.Remove<>();
-    }
-    meta.setFinalizers(finalizers);
-    if (finalizing && meta.getDeletionTimestamp() == null) {
-      finalizeStrategy().ifPresent(f -> f.markFinalizing(obj));
-    }
-    if (meta.getDeletionTimestamp() == null) {
-      meta.setDeletionTimestamp(timestamp(clock.instant().plusSeconds(grace)));
-      meta.setDeletionGracePeriodSeconds(grace);
-      return new Deletion.Mark<>(obj);
-    }
-    // Already being deleted: only a shorter grace period changes anything.
-    Long current = meta.getDeletionGracePeriodSeconds();
-    if (current != null && grace < current) {
-      if (grace == 0 && finalizers.isEmpty() && !finalizing) {
-        return new Deletion.Remove<>();
-      }
-      meta.setDeletionTimestamp(timestamp(clock.instant().plusSeconds(grace)));
-      meta.setDeletionGracePeriodSeconds(grace);
-      changed = true;
-    }
-    return changed ? new Deletion.Mark<>(obj) : new Deletion.Unchanged<>();
-  }
-
-  /**
-   * An update that removes the last finalizer of an object being deleted completes the deletion
-   * ({@code shouldDeleteDuringUpdate} upstream); a graceful deletion still running does not.
-   */
-  private boolean shouldDeleteDuringUpdate(T updated, T old) {
-    ObjectMeta m = updated.getMetadata();
-    Long grace = m.getDeletionGracePeriodSeconds();
-    boolean wasFinalizing = !isEmpty(old.getMetadata().getFinalizers()) || awaitsFinalization(old);
-    return m.getDeletionTimestamp() != null && isEmpty(m.getFinalizers()) && (grace == null || grace == 0)
-        && wasFinalizing && !awaitsFinalization(updated);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Optional<FinalizeStrategy<T>> finalizeStrategy() {
-    return strategy instanceof FinalizeStrategy<?> f ? Optional.of((FinalizeStrategy<T>) f) : Optional.empty();
-  }
-
-  private boolean awaitsFinalization(T obj) {
-    return finalizeStrategy().map(f -> f.awaitsFinalization(obj)).orElse(false);
-  }
-
-  private void checkPreconditions(String name, ObjectMeta meta, DeleteOptions o) {
-    if (o.preconditionUid().isPresent() && !o.preconditionUid().get().equals(meta.getUid())) {
-      throw StatusException.conflict(resource.groupResource(), name, "Precondition failed: UID in precondition: "
-          + o.preconditionUid().get() + ", UID in object meta: " + meta.getUid());
-    }
-    if (o.preconditionResourceVersion().isPresent()
-        && !o.preconditionResourceVersion().get().equals(meta.getResourceVersion())) {
-      throw StatusException.conflict(resource.groupResource(), name,
-          "Precondition failed: ResourceVersion in precondition: " + o.preconditionResourceVersion().get()
-              + ", ResourceVersion in object meta: " + meta.getResourceVersion());
     }
   }
 
@@ -543,57 +348,10 @@ public final class Store<T extends HasMetadata> {
     bindNamespace(namespace, meta);
   }
 
-  /** Fields a client cannot change through an update ({@code rest.BeforeUpdate}). */
-  private static void keepSystemMetadata(ObjectMeta meta, ObjectMeta old) {
-    if (meta.getUid() == null || meta.getUid().isEmpty()) {
-      meta.setUid(old.getUid());
-    }
-    meta.setCreationTimestamp(old.getCreationTimestamp());
-    meta.setDeletionTimestamp(old.getDeletionTimestamp());
-    meta.setDeletionGracePeriodSeconds(old.getDeletionGracePeriodSeconds());
-    meta.setGeneration(old.getGeneration());
-    meta.setGenerateName(meta.getGenerateName() == null ? old.getGenerateName() : meta.getGenerateName());
-  }
-
   private void failIfInvalid(T obj, List<FieldError> errors) {
     if (!errors.isEmpty()) {
       throw StatusException.invalid(resource.groupKind(), obj.getMetadata().getName(), errors);
     }
   }
 
-  private static boolean isEmpty(List<?> l) {
-    return l == null || l.isEmpty();
-  }
-
-  static String generateName(String base) {
-    // upstream: at most 58 characters of the base, then 5 random characters
-    String prefix = base.length() > 58 ? base.substring(0, 58) : base;
-    StringBuilder s = new StringBuilder(prefix);
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    for (int i = 0; i < 5; i++) {
-      s.append(NAME_ALPHABET.charAt(r.nextInt(NAME_ALPHABET.length())));
-    }
-    return s.toString();
-  }
-
-  /** RFC 3339 with second precision, as {@code metav1.Time} marshals. */
-  public static String timestamp(Instant t) {
-    return t.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  /** A resourceVersion query parameter: empty or a non-negative integer, else 400. */
-  public static long parseResourceVersion(String rv) {
-    if (rv == null || rv.isEmpty()) {
-      return 0;
-    }
-    try {
-      long v = Long.parseLong(rv);
-      if (v < 0) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw StatusException.badRequest("invalid resource version: " + rv);
-    }
-  }
 }

@@ -10,6 +10,7 @@ import io.kube4j.apiserver.api.GroupKind;
 import io.kube4j.apiserver.api.GroupResource;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.SystemMetadata;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +79,7 @@ public final class BindingRest {
       pod.getStatus().getConditions().stream().filter(c -> !"PodScheduled".equals(c.getType())).forEach(conditions::add);
     }
     conditions.add(new PodConditionBuilder().withType("PodScheduled").withStatus("True")
-        .withLastTransitionTime(Store.timestamp(clock.instant())).build());
+        .withLastTransitionTime(SystemMetadata.timestamp(clock.instant())).build());
     pod.getStatus().setConditions(conditions);
   }
 }
