@@ -254,6 +254,31 @@ class Fabric8ClientIT {
     }
   }
 
+  @Test
+  void aSelectorWatchSeesObjectsEnterAndLeaveItsSelection() throws Exception {
+    String ns = namespace("entering");
+    client.configMaps().inNamespace(ns).resource(cm("m", Map.of())).create();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    String rv = client.configMaps().inNamespace(ns).list().getMetadata().getResourceVersion();
+    try (Watch w = client.configMaps().inNamespace(ns).withLabel("team", "blue")
+        .watch(new ListOptionsBuilder().withResourceVersion(rv).build(), recorder(seen, new CompletableFuture<>()))) {
+      client.configMaps().inNamespace(ns).withName("m").edit(c -> {
+        c.getMetadata().setLabels(Map.of("team", "blue"));
+        return c;
+      });
+      client.configMaps().inNamespace(ns).withName("m").edit(c -> {
+        c.getData().put("k", "changed");
+        return c;
+      });
+      client.configMaps().inNamespace(ns).withName("m").edit(c -> {
+        c.getMetadata().setLabels(Map.of("team", "red"));
+        return c;
+      });
+      Conditions.await("enter, change, leave", Duration.ofSeconds(10), () -> seen.size() >= 3);
+    }
+    assertThat(seen).containsExactly("ADDED m", "MODIFIED m", "DELETED m");
+  }
+
   private static Watcher<ConfigMap> recorder(List<String> seen, CompletableFuture<WatcherException> closed) {
     return new Watcher<>() {
       @Override
