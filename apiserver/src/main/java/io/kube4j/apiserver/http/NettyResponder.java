@@ -17,9 +17,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -86,43 +83,32 @@ final class NettyResponder implements Responder {
 
   /** A chunked response; ends with the last chunk, or when the client closes the connection. */
   private final class ChunkedStream implements Stream {
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+    private final StreamEnd end = new StreamEnd();
 
     ChunkedStream() {
-      channel.closeFuture().addListener(f -> finish());
+      channel.closeFuture().addListener(f -> end.end());
     }
 
     @Override
     public void write(byte[] chunk) {
-      if (!closed.get()) {
+      if (!end.ended()) {
         channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)));
       }
     }
 
     @Override
     public void close() {
-      if (closed.compareAndSet(false, true)) {
+      if (end.end()) {
         var f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (!keepAlive) {
           f.addListener(ChannelFutureListener.CLOSE);
         }
-        onClose.forEach(Runnable::run);
-      }
-    }
-
-    private void finish() {
-      if (closed.compareAndSet(false, true)) {
-        onClose.forEach(Runnable::run);
       }
     }
 
     @Override
     public void onClose(Runnable action) {
-      onClose.add(action);
-      if (closed.get()) {
-        action.run();
-      }
+      end.onEnd(action);
     }
 
     @Override

@@ -15,9 +15,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A watch served over WebSocket, as upstream's {@code wsstream} does for clients that ask for it
@@ -26,12 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class WebSocketStream implements Responder.Stream {
 
   private final Channel channel;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
+  private final StreamEnd end = new StreamEnd();
 
   private WebSocketStream(Channel channel) {
     this.channel = channel;
-    channel.closeFuture().addListener(f -> finish());
+    channel.closeFuture().addListener(f -> end.end());
   }
 
   /** Completes the opening handshake on {@code channel} for {@code request} and returns the stream. */
@@ -53,7 +49,7 @@ final class WebSocketStream implements Responder.Stream {
 
   @Override
   public void write(byte[] chunk) {
-    if (closed.get()) {
+    if (end.ended()) {
       return;
     }
     int end = chunk.length;
@@ -65,24 +61,14 @@ final class WebSocketStream implements Responder.Stream {
 
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    if (end.end()) {
       channel.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
-      onClose.forEach(Runnable::run);
-    }
-  }
-
-  private void finish() {
-    if (closed.compareAndSet(false, true)) {
-      onClose.forEach(Runnable::run);
     }
   }
 
   @Override
   public void onClose(Runnable action) {
-    onClose.add(action);
-    if (closed.get()) {
-      action.run();
-    }
+    end.onEnd(action);
   }
 
   @Override
