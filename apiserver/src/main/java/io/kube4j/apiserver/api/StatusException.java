@@ -54,12 +54,26 @@ public final class StatusException extends RuntimeException {
         .build();
   }
 
+  /** Go's {@code omitempty} on {@code StatusDetails}: the legacy group's {@code ""} is left out. */
   private static StatusDetails details(GroupResource gr, String name) {
     StatusDetails d = new StatusDetails();
     d.setName(name);
-    d.setGroup(gr.group());
+    d.setGroup(emptyToNull(gr.group()));
     d.setKind(gr.resource());
     return d;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  /**
+   * 404 for a path no route serves, as go-restful's service error handler answers it through
+   * {@code NewGenericServerResponse}: details present but empty.
+   */
+  public static StatusException noRoute() {
+    return new StatusException(Reason.NOT_FOUND, 404, "the server could not find the requested resource",
+        new StatusDetails());
   }
 
   /** {@code pods "nope" not found}. */
@@ -93,7 +107,7 @@ public final class StatusException extends RuntimeException {
   public static StatusException invalid(GroupKind kind, String name, List<FieldError> errors) {
     StatusDetails d = new StatusDetails();
     d.setName(name);
-    d.setGroup(kind.group());
+    d.setGroup(emptyToNull(kind.group()));
     d.setKind(kind.kind());
     d.setCauses(errors.stream().map(e -> {
       StatusCause c = new StatusCause();
@@ -139,8 +153,9 @@ public final class StatusException extends RuntimeException {
             + "show up in the list.", null);
   }
 
+  /** A method no route serves; like {@link #noRoute()}, with empty details. */
   public static StatusException methodNotAllowed(String message) {
-    return new StatusException(Reason.METHOD_NOT_ALLOWED, message);
+    return new StatusException(Reason.METHOD_NOT_ALLOWED, 405, message, new StatusDetails());
   }
 
   public static StatusException notAcceptable(String message) {

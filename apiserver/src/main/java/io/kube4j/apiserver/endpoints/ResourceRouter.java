@@ -48,12 +48,12 @@ public final class ResourceRouter {
   }
 
   public void route(RequestInfo info, ApiRequest req, Responder responder) {
+    // an unknown resource, or a cluster-scoped one under a namespace, has no route: a generic 404
     RequestScope<?> scope = scope(info.group(), info.version(), info.resource())
-        .orElseThrow(() -> StatusException.notFound(
-            new io.kube4j.apiserver.api.GroupResource(info.group(), info.resource()), info.name()));
+        .orElseThrow(StatusException::noRoute);
     ApiResource r = scope.resource();
     if (!r.namespaced() && !info.namespace().isEmpty()) {
-      throw StatusException.notFound(r.groupResource(), info.name());
+      throw StatusException.noRoute();
     }
     if (!info.subresource().isEmpty()) {
       SubresourceHandler h = subresources.get(key(info.group(), info.version(), info.resource()) + "/" + info.subresource());

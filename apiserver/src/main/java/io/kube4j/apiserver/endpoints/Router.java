@@ -159,7 +159,6 @@ public final class Router {
   }
 
   private static StatusException notFound() {
-    return new StatusException(io.kube4j.apiserver.api.Reason.NOT_FOUND, 404,
-        "the server could not find the requested resource", null);
+    return StatusException.noRoute();
   }
 }

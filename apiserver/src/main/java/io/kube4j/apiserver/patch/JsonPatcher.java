@@ -5,6 +5,7 @@ import com.github.fge.jsonpatch.JsonPatch;
 import com.github.fge.jsonpatch.JsonPatchException;
 import com.github.fge.jsonpatch.mergepatch.JsonMergePatch;
 import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.runtime.GoJson;
 import java.io.IOException;
 
 /**

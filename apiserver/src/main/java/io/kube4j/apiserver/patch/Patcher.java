@@ -3,6 +3,7 @@ package io.kube4j.apiserver.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.runtime.GoJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

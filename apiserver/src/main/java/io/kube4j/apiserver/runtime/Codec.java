@@ -42,6 +42,11 @@ public final class Codec {
     return json;
   }
 
+  /** The YAML mapper: reads YAML request bodies, writes YAML responses. */
+  public ObjectMapper yaml() {
+    return yaml;
+  }
+
   /** Parses a request body as JSON; a syntax error is a 400 with the parser's words. */
   public JsonNode parseJson(byte[] body) {
     try {
@@ -52,21 +57,6 @@ public final class Codec {
       return n;
     } catch (JsonProcessingException e) {
       throw StatusException.badRequest("error decoding JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Parses a request body as YAML (one document); a syntax error is a 400. */
-  public JsonNode parseYaml(byte[] body) {
-    try {
-      JsonNode n = yaml.readTree(body);
-      if (n == null || n.isMissingNode() || n.isNull()) {
-        throw StatusException.badRequest("the request body is empty");
-      }
-      return n;
-    } catch (JsonProcessingException e) {
-      throw StatusException.badRequest("error converting YAML to JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

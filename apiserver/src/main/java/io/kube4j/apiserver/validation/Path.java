@@ -15,9 +15,12 @@ public final class Path {
     this.element = element;
   }
 
-  /** {@code field.NewPath(name, more...)}. */
+  /**
+   * {@code field.NewPath(name, more...)}. An empty name prints as {@code []}, as upstream's does: the
+   * path of an error about the whole object ({@code []: Too long: must have at most 1048576 bytes}).
+   */
   public static Path root(String name, String... more) {
-    Path p = new Path(null, name);
+    Path p = new Path(null, name.isEmpty() ? "[]" : name);
     for (String m : more) {
       p = p.child(m);
     }

@@ -30,7 +30,9 @@ public final class ListHandler {
       try {
         limit = Math.max(0, Long.parseLong(limitParam));
       } catch (NumberFormatException e) {
-        throw StatusException.badRequest("limit: Invalid value: \"" + limitParam + "\": must be an integer");
+        // the query's conversion to ListOptions fails with strconv.ParseInt's own words
+        throw StatusException.badRequest("strconv.ParseInt: parsing \"" + limitParam + "\": "
+            + (limitParam.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
       }
     }
     return new ListOptions(p, req.param("resourceVersion"), req.param("resourceVersionMatch"), limit,

@@ -60,8 +60,12 @@ public record RequestScope<T extends HasMetadata>(
     String kind = obj.path("kind").asText("");
     String apiVersion = obj.path("apiVersion").asText("");
     if (!kind.isEmpty() && !kind.equals(r.kind())) {
-      throw StatusException.badRequest(kind + " in version \"" + r.version() + "\" cannot be handled as a "
-          + r.kind() + ": the object has kind " + kind + ", expected " + r.kind());
+      // upstream decodes the body as the kind it names, then fails to convert that to the internal
+      // type of the endpoint's kind
+      String version = apiVersion.isEmpty() ? r.version() : apiVersion.substring(apiVersion.indexOf('/') + 1);
+      throw StatusException.badRequest(kind + " in version \"" + version + "\" cannot be handled as a "
+          + r.kind() + ": converting (" + version + "." + kind + ") to (" + internalPackage(r.group()) + "."
+          + r.kind() + "): unknown conversion");
     }
     if (!apiVersion.isEmpty() && !apiVersion.equals(r.groupVersion())) {
       throw StatusException.badRequest("the API version in the data (" + apiVersion
@@ -71,12 +75,13 @@ public record RequestScope<T extends HasMetadata>(
     obj.put("apiVersion", r.groupVersion());
     List<String> warnings = new ArrayList<>();
     String mode = fieldValidation.isEmpty() ? "Warn" : fieldValidation;
+    if (!mode.equals("Ignore") && !mode.equals("Strict") && !mode.equals("Warn")) {
+      throw StatusException.badRequest("fieldValidation parameter unsupported: " + fieldValidation
+          + ". Supported values are: Ignore, Warn, Strict");
+    }
+    // unknown fields never reach storage, whatever the mode: Go's decoder has nowhere to put them
+    List<String> unknown = unknownFields.strip(obj, store.type());
     if (!mode.equals("Ignore")) {
-      if (!mode.equals("Strict") && !mode.equals("Warn")) {
-        throw StatusException.badRequest("fieldValidation parameter unsupported: " + fieldValidation
-            + ". Supported values are: Ignore, Warn, Strict");
-      }
-      List<String> unknown = unknownFields.strip(obj, store.type());
       if (!unknown.isEmpty() && mode.equals("Strict")) {
         StringBuilder m = new StringBuilder(r.kind() + " in version \"" + r.version() + "\" cannot be handled as a "
             + r.kind() + ": strict decoding error: ");
@@ -88,6 +93,15 @@ public record RequestScope<T extends HasMetadata>(
       unknown.forEach(u -> warnings.add("unknown field \"" + u + "\""));
     }
     return new Decoded<>(codec.bind(obj, store.type()), warnings);
+  }
+
+  /** The Go package of a group's internal types: {@code core} for the legacy group, else its first label. */
+  private static String internalPackage(String group) {
+    if (group.isEmpty() || group.equals("events.k8s.io")) {
+      return "core";
+    }
+    int dot = group.indexOf('.');
+    return dot < 0 ? group : group.substring(0, dot);
   }
 
   private static String abbreviate(String s) {

@@ -36,7 +36,7 @@ class ConfigMapStrategyTest {
   @Test
   void moreThanOneMebibyteIsTooLong() {
     assertThat(strategy.validate(cm("c", Map.of("big", "x".repeat(1024 * 1024 + 1))))).extracting(FieldError::message)
-        .containsExactly(": Too long: must have at most 1048576 bytes");
+        .containsExactly("[]: Too long: must have at most 1048576 bytes");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.kube4j.apiserver.patch;
+package io.kube4j.apiserver.runtime;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,11 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads patch bodies and words decoding failures as Go's {@code encoding/json} does, because the
- * apiserver puts those words in the 400 it answers (e.g. {@code unexpected end of JSON input},
- * {@code json: cannot unmarshal array into Go value of type map[string]interface {}}).
+ * Reads request bodies (objects and patches) and words decoding failures as Go's {@code encoding/json}
+ * does, because the apiserver puts those words in the 400 it answers (e.g. {@code unexpected end of
+ * JSON input}, {@code json: cannot unmarshal array into Go value of type map[string]interface {}}).
  */
-final class GoJson {
+public final class GoJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -25,13 +25,13 @@ final class GoJson {
   private GoJson() {}
 
   /** A body that is not JSON; the message is Go's. */
-  static final class SyntaxError extends Exception {
+  public static final class SyntaxError extends Exception {
     SyntaxError(String message) {
       super(message, null, false, false);
     }
   }
 
-  static JsonNode parse(byte[] body) throws SyntaxError {
+  public static JsonNode parse(byte[] body) throws SyntaxError {
     JsonNode node;
     try {
       node = MAPPER.readTree(body);
@@ -49,12 +49,12 @@ final class GoJson {
   }
 
   /** {@code json: cannot unmarshal array into Go value of type <goType>}. */
-  static String cannotUnmarshal(JsonNode value, String goType) {
+  public static String cannotUnmarshal(JsonNode value, String goType) {
     return "json: cannot unmarshal " + valueWord(value) + " into Go value of type " + goType;
   }
 
   /** {@code json: cannot unmarshal number into Go struct field jsonPatchOp.op of type string}. */
-  static String cannotUnmarshalField(JsonNode value, String structField, String goType) {
+  public static String cannotUnmarshalField(JsonNode value, String structField, String goType) {
     return "json: cannot unmarshal " + valueWord(value) + " into Go struct field " + structField + " of type "
         + goType;
   }
