@@ -1,56 +1,41 @@
 package io.kube4j.apiserver.testing;
 
+import io.kube4j.pki.ClusterPki;
+import io.kube4j.pki.ClusterPkiOptions;
+import io.kube4j.pki.ca.CertificateAuthority;
+import io.kube4j.pki.cert.CertAndKey;
+import io.kube4j.pki.cert.CertConfig;
+import io.kube4j.pki.cert.KeyAlgorithm;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throwaway PKI for tests: a CA, a serving certificate for 127.0.0.1/localhost, and client
- * certificates on demand; plus one signed by a stranger CA, for "untrusted certificate" tests.
+ * A throwaway PKI for tests, made by the {@code pki} module exactly as {@code ./kube4j up} makes a
+ * cluster's: a CA, a serving certificate for 127.0.0.1/localhost, client certificates on demand,
+ * plus one signed by a stranger CA for "untrusted certificate" tests. Client keys are RSA, which
+ * every client library in the tests reads.
  */
 public final class TestPki {
 
-  private final Path dir;
-  private final KeyPair caKeys;
-  private final X509Certificate ca;
+  private final ClusterPki pki;
 
-  private TestPki(Path dir, KeyPair caKeys, X509Certificate ca) {
-    this.dir = dir;
-    this.caKeys = caKeys;
-    this.ca = ca;
+  private TestPki(ClusterPki pki) {
+    this.pki = pki;
   }
 
   /** A client certificate and key, PEM encoded. */
   public record Issued(String certPem, String keyPem) {
+    static Issued of(CertAndKey c) {
+      return new Issued(c.certificatePem(), c.privateKeyPem());
+    }
+
     public String certBase64() {
       return Base64.getEncoder().encodeToString(certPem.getBytes(StandardCharsets.UTF_8));
     }
@@ -62,35 +47,22 @@ public final class TestPki {
 
   public static TestPki create(Path dir) {
     try {
-      KeyPair caKeys = rsa();
-      X509Certificate ca = sign(new X500Name("CN=kubernetes"), caKeys, new X500Name("CN=kubernetes"), caKeys.getPrivate(),
-          true, null, null);
-      TestPki pki = new TestPki(dir, caKeys, ca);
-      Files.writeString(pki.caCert(), pem(ca));
-      KeyPair server = rsa();
-      X509Certificate serverCert = sign(new X500Name("CN=kube-apiserver"), server, new X500Name("CN=kubernetes"),
-          caKeys.getPrivate(), false, KeyPurposeId.id_kp_serverAuth, new GeneralNames(new GeneralName[] {
-              new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
-      Files.writeString(pki.serverCert(), pem(serverCert));
-      Files.writeString(pki.serverKey(), pem(server.getPrivate()));
-      return pki;
+      return new TestPki(ClusterPki.ensure(dir, ClusterPkiOptions.defaults()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-      throw new IllegalStateException(e);
     }
   }
 
   public Path caCert() {
-    return dir.resolve("ca.crt");
+    return pki.caCertificateFile();
   }
 
   public Path serverCert() {
-    return dir.resolve("apiserver.crt");
+    return pki.certificateFile(ClusterPki.API_SERVER);
   }
 
   public Path serverKey() {
-    return dir.resolve("apiserver.key");
+    return pki.keyFile(ClusterPki.API_SERVER);
   }
 
   public String caCertBase64() {
@@ -103,78 +75,23 @@ public final class TestPki {
 
   /** A client certificate signed by the cluster CA: CN = user, O = each group. */
   public Issued clientCertificate(String user, List<String> groups) {
-    return issue(user, groups, caKeys.getPrivate(), new X500Name("CN=kubernetes"));
+    return Issued.of(pki.ca().issue(CertConfig.client(user, groups), KeyAlgorithm.RSA_2048));
   }
 
   /** A client certificate signed by a CA the apiserver does not trust. */
   public Issued untrustedClientCertificate(String user) {
-    try {
-      KeyPair stranger = rsa();
-      return issue(user, List.of("system:masters"), stranger.getPrivate(), new X500Name("CN=stranger"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    CertificateAuthority stranger = CertificateAuthority.create("stranger", KeyAlgorithm.RSA_2048, Clock.systemUTC());
+    return Issued.of(stranger.issue(CertConfig.client(user, List.of("system:masters")), KeyAlgorithm.RSA_2048));
   }
 
-  private Issued issue(String user, List<String> groups, PrivateKey issuerKey, X500Name issuer) {
-    try {
-      KeyPair keys = rsa();
-      X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE);
-      groups.forEach(g -> subject.addRDN(BCStyle.O, g));
-      subject.addRDN(BCStyle.CN, user);
-      X509Certificate cert = sign(subject.build(), keys, issuer, issuerKey, false, KeyPurposeId.id_kp_clientAuth, null);
-      return new Issued(pem(cert), pem(keys.getPrivate()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A kubeconfig for the real kubectl, in the shape of the kubectl contract notes (§1). */
+  /** A kubeconfig for the real kubectl, written by the pki module's kubeconfig writer. */
   public Path kubeconfig(Path file, String server, String user, List<String> groups) {
-    Issued cert = clientCertificate(user, groups);
-    String yaml = "apiVersion: v1\nkind: Config\nclusters:\n- name: test\n  cluster:\n    server: " + server
-        + "\n    certificate-authority-data: " + caCertBase64() + "\nusers:\n- name: " + user
-        + "\n  user:\n    client-certificate-data: " + cert.certBase64() + "\n    client-key-data: "
-        + cert.keyBase64() + "\ncontexts:\n- name: test\n  context:\n    cluster: test\n    user: " + user
-        + "\ncurrent-context: test\n";
+    CertAndKey client = pki.ca().issue(CertConfig.client(user, groups), KeyAlgorithm.RSA_2048);
     try {
-      Files.writeString(file, yaml);
+      pki.kubeconfig(URI.create(server), client, user, "test").write(file);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static KeyPair rsa() throws GeneralSecurityException {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048, new SecureRandom());
-    return g.generateKeyPair();
-  }
-
-  private static X509Certificate sign(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey, boolean ca,
-      KeyPurposeId usage, GeneralNames sans)
-      throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
-    Instant now = Instant.now();
-    JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(2))), subject, keys.getPublic());
-    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-    if (usage != null) {
-      b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usage));
-    }
-    if (sans != null) {
-      b.addExtension(Extension.subjectAlternativeName, false, sans);
-    }
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
-  }
-
-  private static String pem(Object o) throws IOException {
-    StringWriter w = new StringWriter();
-    try (JcaPEMWriter p = new JcaPEMWriter(w)) {
-      p.writeObject(o instanceof PrivateKey k ? new JcaPKCS8Generator(k, null) : o);
-    }
-    return w.toString();
   }
 }
