@@ -22,15 +22,20 @@ final class ApiCalls {
     this.api = api;
   }
 
-  /** Creates {@code count} ConfigMaps per client count; returns the measurements by client count. */
+  /**
+   * Creates {@code count} ConfigMaps per client count; returns the measurements by client count (the
+   * last, when a count repeats).
+   */
   Map<Integer, Measurement> creates(List<Integer> clientCounts, long warmup, long count, int valueBytes)
       throws InterruptedException {
     String padding = Manifests.padding(valueBytes);
     Map<Integer, Measurement> byClients = new java.util.LinkedHashMap<>();
-    for (int clients : clientCounts) {
+    for (int run = 0; run < clientCounts.size(); run++) {
+      int clients = clientCounts.get(run);
+      String prefix = "r" + run + "-c" + clients + "-";
       Measurement m = runs.measure("apiserver create configmap (POST)", clients,
-          warmup, i -> api.post(CONFIGMAPS, Manifests.configMap("warm-" + clients + "-" + i, padding)),
-          count, i -> api.post(CONFIGMAPS, Manifests.configMap("cm-" + clients + "-" + i, padding)));
+          warmup, i -> api.post(CONFIGMAPS, Manifests.configMap("warm-" + prefix + i, padding)),
+          count, i -> api.post(CONFIGMAPS, Manifests.configMap("cm-" + prefix + i, padding)));
       byClients.put(clients, m);
     }
     return byClients;

@@ -48,8 +48,13 @@ public final class ApiServerBenchmark implements Callable<Integer> {
   long writes;
 
   @Option(names = "--warmup", defaultValue = "${sys:bench.warmup:-1000}",
-      description = "Unmeasured calls before each write or GET run (default: ${DEFAULT-VALUE}).")
+      description = "Least unmeasured calls before each write or GET run (default: ${DEFAULT-VALUE}).")
   long warmup;
+
+  @Option(names = "--warmup-seconds", defaultValue = "${sys:bench.warmupSeconds:-15}",
+      description = "After its calls, a warm-up goes on until the JIT settles, for at most this long"
+          + " (default: ${DEFAULT-VALUE}).")
+  int warmupSeconds;
 
   @Option(names = "--value-bytes", defaultValue = "${sys:bench.valueBytes:-1024}",
       description = "Size of each etcd value and ConfigMap data value (default: ${DEFAULT-VALUE}).")
@@ -96,7 +101,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     }
     Report report = new Report();
     describeMachine(report);
-    Runs runs = new Runs(report);
+    Runs runs = new Runs(report, Duration.ofSeconds(warmupSeconds));
     long started = System.nanoTime();
 
     Map<Integer, Measurement> raw = phases.contains("etcd")
@@ -158,9 +163,9 @@ public final class ApiServerBenchmark implements Callable<Integer> {
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
     report.header("etcd", etcdVersion() + ", one member, fresh data dir; raw puts and the apiserver each get their"
         + " own etcd process");
-    report.header("sizes", String.format(Locale.ROOT, "%,d writes per client count after %,d warm-up, %,d-byte values,"
-        + " %,d GETs, %,d pods, %d watchers x %,d events", writes, warmup, valueBytes, gets, pods, watchers,
-        watchEvents));
+    report.header("sizes", String.format(Locale.ROOT, "%,d writes per client count; before each run %,d warm-up calls,"
+        + " then more until the JIT settles (at most %d s);%n         %,d-byte values, %,d GETs, %,d pods,"
+        + " %d watchers x %,d events", writes, warmup, warmupSeconds, valueBytes, gets, pods, watchers, watchEvents));
     report.header("client", "JDK HttpClient, HTTP/1.1 keep-alive, TLS client certificate (system:masters);"
         + " one connection per concurrent client");
   }

@@ -27,8 +27,15 @@ final class CpuAccount {
   /** Cumulative CPU time by part at one instant. */
   record Sample(long wallNanos, Map<String, Long> cpuNanos) {}
 
-  /** CPU cores used by each part between two samples (cpu seconds / wall seconds). */
-  record Usage(Duration wall, Map<String, Double> cores) {
+  /** Keys of a sample beside the parts: the whole machine's busy and idle time, from /proc/stat. */
+  static final String MACHINE_BUSY = "machine busy";
+  static final String MACHINE_IDLE = "machine idle";
+
+  /**
+   * CPU cores used by each part between two samples (cpu seconds / wall seconds), and by every
+   * other process on the machine (other benchmarks, builds: this machine is shared), and left idle.
+   */
+  record Usage(Duration wall, Map<String, Double> cores, double otherProcesses, double idle) {
     double total() {
       return cores.values().stream().mapToDouble(Double::doubleValue).sum();
     }
@@ -49,26 +56,56 @@ final class CpuAccount {
     } catch (IOException e) {
       return new Sample(System.nanoTime(), cpu);
     }
-    // threads that exited since the JVM started are in the process total only
+    // benchmark clients that exited report their own time; other exited threads are in the process total only
+    long finishedClients = LoadRunner.FINISHED_CLIENT_CPU_NANOS.get();
+    cpu.merge("bench client", finishedClients, Long::sum);
     Thread process = read(Path.of("/proc/self/stat"));
     if (process != null) {
-      cpu.merge("other", Math.max(0, process.cpuNanos() - threads), Long::sum);
+      cpu.merge("other", Math.max(0, process.cpuNanos() - threads - finishedClients), Long::sum);
     }
     cpu.put("etcd", ProcessHandle.current().children()
         .filter(p -> p.info().command().map(c -> c.endsWith("etcd")).orElse(false))
         .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
         .sum());
+    try {
+      long[] machine = parseMachineStat(Files.readString(Path.of("/proc/stat")));
+      cpu.put(MACHINE_BUSY, machine[0]);
+      cpu.put(MACHINE_IDLE, machine[1]);
+    } catch (IOException e) {
+      // without /proc/stat the other processes' share reads zero
+    }
     return new Sample(System.nanoTime(), cpu);
+  }
+
+  /**
+   * The machine's busy and idle time from the {@code cpu} line of /proc/stat, {@code cpu user nice
+   * system idle iowait irq softirq steal guest guest_nice} (ticks); guest time is already in user.
+   */
+  static long[] parseMachineStat(String procStat) {
+    String[] f = procStat.lines().filter(l -> l.startsWith("cpu ")).findFirst().orElse("cpu 0 0 0 0 0 0 0 0")
+        .trim().split("\\s+");
+    long busy = 0;
+    for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+      busy += Long.parseLong(f[i]);
+    }
+    long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+    return new long[] {busy * NANOS_PER_TICK, idle * NANOS_PER_TICK};
   }
 
   static Usage between(Sample before, Sample after) {
     long wall = after.wallNanos() - before.wallNanos();
     Map<String, Double> cores = new LinkedHashMap<>();
     for (String p : PARTS) {
-      long used = after.cpuNanos().getOrDefault(p, 0L) - before.cpuNanos().getOrDefault(p, 0L);
-      cores.put(p, wall == 0 ? 0 : Math.max(0, used) / (double) wall);
+      cores.put(p, coresOf(p, before, after, wall));
     }
-    return new Usage(Duration.ofNanos(wall), cores);
+    double ours = cores.values().stream().mapToDouble(Double::doubleValue).sum();
+    double busy = coresOf(MACHINE_BUSY, before, after, wall);
+    return new Usage(Duration.ofNanos(wall), cores, Math.max(0, busy - ours), coresOf(MACHINE_IDLE, before, after, wall));
+  }
+
+  private static double coresOf(String key, Sample before, Sample after, long wall) {
+    long used = after.cpuNanos().getOrDefault(key, 0L) - before.cpuNanos().getOrDefault(key, 0L);
+    return wall == 0 ? 0 : Math.max(0, used) / (double) wall;
   }
 
   /** A thread (or process) as /proc reports it: its name, at most 15 characters, and its user + system time. */
@@ -112,7 +149,8 @@ final class CpuAccount {
     if (threadName.startsWith("vert.x") || threadName.startsWith("grpc") || threadName.startsWith("jetcd")) {
       return "jetcd";
     }
-    if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")) {
+    if (threadName.startsWith("C1 Compiler") || threadName.startsWith("C2 Compiler")
+        || threadName.startsWith("Sweeper")) {
       return "jit";
     }
     if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ") || threadName.startsWith("VM Thread")) {

@@ -1,5 +1,7 @@
 package io.kube4j.benchmark;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +21,28 @@ final class LoadRunner {
     void call(long index) throws Exception;
   }
 
+  /**
+   * CPU time of client threads that have finished: a thread's time vanishes from /proc when it
+   * exits, so each adds its own here on the way out, for {@link CpuAccount}.
+   */
+  static final AtomicLong FINISHED_CLIENT_CPU_NANOS = new AtomicLong();
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private LoadRunner() {}
 
+  /** As {@link #run(String, int, long, Duration, Operation)} with no minimum duration. */
   static Measurement run(String name, int clients, long operations, Operation op) throws InterruptedException {
+    return run(name, clients, operations, Duration.ZERO, op);
+  }
+
+  /**
+   * Makes {@code operations} calls between {@code clients} threads, and keeps calling (with higher
+   * indexes) until {@code atLeast} has passed too: a warm-up wants both enough calls and enough time.
+   */
+  static Measurement run(String name, int clients, long operations, Duration atLeast, Operation op)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + atLeast.toNanos();
     AtomicLong next = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     AtomicReference<String> firstError = new AtomicReference<>("");
@@ -34,7 +55,8 @@ final class LoadRunner {
       histograms[c] = h;
       threads[c] = new Thread(() -> {
         awaitQuietly(start);
-        for (long i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
+        for (long i = next.getAndIncrement(); i < operations || System.nanoTime() - deadline < 0;
+            i = next.getAndIncrement()) {
           long t0 = System.nanoTime();
           try {
             op.call(i);
@@ -44,10 +66,11 @@ final class LoadRunner {
             firstError.compareAndSet("", String.valueOf(e));
             if (e instanceof InterruptedException) {
               Thread.currentThread().interrupt();
-              return;
+              break;
             }
           }
         }
+        FINISHED_CLIENT_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime());
       }, "bench-client-" + c);
       threads[c].start();
     }
@@ -61,7 +84,7 @@ final class LoadRunner {
     for (Histogram h : histograms) {
       all.add(h);
     }
-    return new Measurement(name, clients, Math.min(operations, next.get()), errors.get(), elapsed, all,
+    return new Measurement(name, clients, all.getTotalCount() + errors.get(), errors.get(), elapsed, all,
         firstError.get());
   }
 

@@ -28,18 +28,20 @@ final class RawEtcdPuts {
             .endpoints(etcd.endpoints().toArray(String[]::new)).build()) {
       KV kv = client.getKVClient();
       ByteSequence value = ByteSequence.from(Manifests.padding(valueBytes), StandardCharsets.US_ASCII);
-      for (int clients : clientCounts) {
+      for (int run = 0; run < clientCounts.size(); run++) {
+        int clients = clientCounts.get(run);
+        String prefix = "/registry/configmaps/raw-r" + run + "-c" + clients;
         Measurement m = runs.measure("raw etcd put (jetcd)", clients,
-            warmup, i -> kv.put(key("warm", clients, i), value).get(),
-            count, i -> kv.put(key("run", clients, i), value).get());
+            warmup, i -> kv.put(key(prefix + "-warm/", i), value).get(),
+            count, i -> kv.put(key(prefix + "/", i), value).get());
         byClients.put(clients, m);
       }
     }
     return byClients;
   }
 
-  /** A key shaped like the apiserver's, distinct for every call of every run. */
-  private static ByteSequence key(String run, int clients, long i) {
-    return ByteSequence.from("/registry/configmaps/raw-" + run + "-" + clients + "/cm-" + i, StandardCharsets.US_ASCII);
+  /** A key shaped like the apiserver's (the prefix names the run), distinct for every call. */
+  private static ByteSequence key(String prefix, long i) {
+    return ByteSequence.from(prefix + "cm-" + i, StandardCharsets.US_ASCII);
   }
 }

@@ -19,6 +19,8 @@ final class Report {
     List<String> cols = new ArrayList<>(List.of("cores used during", "wall s"));
     cols.addAll(CpuAccount.PARTS);
     cols.add("total");
+    cols.add("other procs");
+    cols.add("idle");
     cpu = new Table(cols.toArray(String[]::new));
   }
 
@@ -48,6 +50,8 @@ final class Report {
     cells.add(usage.wall().toMillis() / 1000.0);
     CpuAccount.PARTS.forEach(p -> cells.add(usage.cores().get(p)));
     cells.add(usage.total());
+    cells.add(usage.otherProcesses());
+    cells.add(usage.idle());
     cpu.row(cells.toArray());
   }
 
@@ -64,7 +68,8 @@ final class Report {
     goals.forEach(x -> g.row(x.name(), x.measuredText(), x.targetText(), x.verdict()));
     out.append("\ngoals\n").append(g.render());
     out.append("\nCPU cores used by each part during each measured run"
-        + " (cpu seconds / wall seconds; the apiserver and the clients share this JVM)\n");
+        + " (cpu seconds / wall seconds;\nthe apiserver and the clients share this JVM;"
+        + " other procs: everything else running on this machine meanwhile)\n");
     out.append(cpu.render());
     return out.toString();
   }
