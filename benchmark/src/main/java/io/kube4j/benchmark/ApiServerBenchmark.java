@@ -88,6 +88,14 @@ public final class ApiServerBenchmark implements Callable<Integer> {
       description = "ConfigMaps created while they watch (default: ${DEFAULT-VALUE}).")
   int watchEvents;
 
+  /** Which HTTP client makes the calls. */
+  enum ClientKind { socket, jdk }
+
+  @Option(names = "--client", defaultValue = "${sys:bench.client:-socket}",
+      description = "HTTP client: socket (blocking HTTP/1.1 on SSLSocket, cheapest) or jdk (java.net.http.HttpClient)"
+          + " (default: ${DEFAULT-VALUE}).")
+  ClientKind client;
+
   public static void main(String[] args) {
     quietLogs();
     System.exit(new CommandLine(new ApiServerBenchmark()).execute(args));
@@ -111,7 +119,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     Measurement list = null;
     Runs.progress("starting etcd and the apiserver");
     try (TestCluster cluster = TestCluster.start(Duration.ofMinutes(1), ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY)) {
-      ApiClient api = new ApiClient(cluster.url(), adminTls(cluster.pki()));
+      ApiClient api = client(cluster);
       api.post("/api/v1/namespaces", Manifests.namespace(ApiCalls.NAMESPACE));
       api.post("/api/v1/namespaces", Manifests.namespace(PodList.NAMESPACE));
       ApiCalls calls = new ApiCalls(runs, api);
@@ -125,7 +133,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
         list = new PodList(runs, api).run(pods, 64, Math.min(1000, pods / 10), lists, pageSize);
       }
       if (phases.contains("watch")) {
-        new WatchFanOut(runs, api, new ApiClient(cluster.url(), adminTls(cluster.pki())))
+        new WatchFanOut(runs, api, client(cluster))
             .run(watchers, watchEvents, 16, valueBytes, Math.min(200, watchEvents));
       }
     }
@@ -166,8 +174,8 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     report.header("sizes", String.format(Locale.ROOT, "%,d writes per client count; before each run %,d warm-up calls,"
         + " then more until the JIT settles (at most %d s);%n         %,d-byte values, %,d GETs, %,d pods,"
         + " %d watchers x %,d events", writes, warmup, warmupSeconds, valueBytes, gets, pods, watchers, watchEvents));
-    report.header("client", "JDK HttpClient, HTTP/1.1 keep-alive, TLS client certificate (system:masters);"
-        + " one connection per concurrent client");
+    report.header("client", (client == ClientKind.socket ? "blocking HTTP/1.1 on SSLSocket" : "JDK HttpClient, HTTP/1.1")
+        + ", keep-alive, TLS client certificate (system:masters); one connection per concurrent client");
   }
 
   private static String etcdVersion() {
@@ -185,9 +193,15 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     }
   }
 
-  private static SSLContext adminTls(TestPki pki) throws Exception {
+  /** A client authenticated as the cluster admin ({@code O=system:masters}), as kubectl's admin kubeconfig. */
+  private ApiClient client(TestCluster cluster) throws Exception {
+    TestPki pki = cluster.pki();
     TestPki.Issued cert = pki.clientCertificate("kubernetes-admin", List.of("system:masters"));
-    return ApiClient.mutualTls(cert.certPem(), cert.keyPem(), pki.caCert());
+    SSLContext tls = Tls.mutual(cert.certPem(), cert.keyPem(), pki.caCert());
+    return switch (client) {
+      case socket -> new SocketApiClient(cluster.url(), tls);
+      case jdk -> new JdkApiClient(cluster.url(), tls);
+    };
   }
 
   /** The apiserver logs each request at INFO; the report is the output here. */

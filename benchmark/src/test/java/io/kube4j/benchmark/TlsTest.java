@@ -9,14 +9,14 @@ import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ApiClientTest {
+class TlsTest {
 
   @Test
   void buildsAClientCertificateContextFromThePemsTestPkiIssues(@TempDir Path dir) throws Exception {
     TestPki pki = TestPki.create(dir);
     TestPki.Issued admin = pki.clientCertificate("kubernetes-admin", List.of("system:masters"));
 
-    SSLContext tls = ApiClient.mutualTls(admin.certPem(), admin.keyPem(), pki.caCert());
+    SSLContext tls = Tls.mutual(admin.certPem(), admin.keyPem(), pki.caCert());
 
     assertThat(tls.getProtocol()).isEqualTo("TLS");
     assertThat(tls.createSSLEngine().getSupportedProtocols()).contains("TLSv1.3");
@@ -26,6 +26,6 @@ class ApiClientTest {
   void readsTheDerBytesBetweenThePemMarkers() {
     String pem = "-----BEGIN PRIVATE KEY-----\r\nAAEC\nAwQF\n-----END PRIVATE KEY-----\n";
 
-    assertThat(ApiClient.pemBody(pem)).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(Tls.pemBody(pem)).containsExactly(0, 1, 2, 3, 4, 5);
   }
 }
