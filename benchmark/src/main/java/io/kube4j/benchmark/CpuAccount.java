@@ -1,12 +1,14 @@
 package io.kube4j.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,12 @@ final class CpuAccount {
 
   /** Linux's USER_HZ: /proc reports CPU time in ticks of 10 ms on every architecture Java runs on. */
   private static final long NANOS_PER_TICK = 10_000_000L;
+
+  /**
+   * CPU time of benchmark client threads that have finished: a thread's time vanishes from /proc
+   * when it exits, so each adds its own here on the way out ({@link #clientThreadFinishing()}).
+   */
+  private static final AtomicLong FINISHED_CLIENT_CPU_NANOS = new AtomicLong();
 
   /** Cumulative CPU time by part at one instant. */
   record Sample(long wallNanos, Map<String, Long> cpuNanos) {}
@@ -41,6 +49,11 @@ final class CpuAccount {
     }
   }
 
+  /** Called by a benchmark client thread as its last act, so that its CPU time is not lost. */
+  static void clientThreadFinishing() {
+    FINISHED_CLIENT_CPU_NANOS.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+  }
+
   Sample sample() {
     Map<String, Long> cpu = new LinkedHashMap<>();
     PARTS.forEach(p -> cpu.put(p, 0L));
@@ -57,7 +70,7 @@ final class CpuAccount {
       return new Sample(System.nanoTime(), cpu);
     }
     // benchmark clients that exited report their own time; other exited threads are in the process total only
-    long finishedClients = LoadRunner.FINISHED_CLIENT_CPU_NANOS.get();
+    long finishedClients = FINISHED_CLIENT_CPU_NANOS.get();
     cpu.merge("bench client", finishedClients, Long::sum);
     Thread process = read(Path.of("/proc/self/stat"));
     if (process != null) {

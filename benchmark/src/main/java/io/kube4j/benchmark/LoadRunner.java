@@ -1,7 +1,5 @@
 package io.kube4j.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,13 +19,6 @@ final class LoadRunner {
     void call(long index) throws Exception;
   }
 
-  /**
-   * CPU time of client threads that have finished: a thread's time vanishes from /proc when it
-   * exits, so each adds its own here on the way out, for {@link CpuAccount}.
-   */
-  static final AtomicLong FINISHED_CLIENT_CPU_NANOS = new AtomicLong();
-
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private LoadRunner() {}
 
@@ -70,7 +61,7 @@ final class LoadRunner {
             }
           }
         }
-        FINISHED_CLIENT_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime());
+        CpuAccount.clientThreadFinishing();
       }, "bench-client-" + c);
       threads[c].start();
     }

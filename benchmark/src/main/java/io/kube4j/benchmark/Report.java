@@ -14,6 +14,11 @@ final class Report {
   private final List<String> notes = new ArrayList<>();
   private final List<Goal> goals = new ArrayList<>();
   private final Table cpu;
+  /** Runs during which other processes took a noticeable share of the machine. */
+  private final List<String> disturbed = new ArrayList<>();
+
+  /** Other processes using more than this many cores make a run's figures suspect. */
+  static final double DISTURBANCE_CORES = 0.25;
 
   Report() {
     List<String> cols = new ArrayList<>(List.of("cores used during", "wall s"));
@@ -51,6 +56,9 @@ final class Report {
     CpuAccount.PARTS.forEach(p -> cells.add(usage.cores().get(p)));
     cells.add(usage.total());
     cells.add(usage.otherProcesses());
+    if (usage.otherProcesses() > DISTURBANCE_CORES) {
+      disturbed.add(String.format(java.util.Locale.ROOT, "%s (%.2f cores)", run, usage.otherProcesses()));
+    }
     cells.add(usage.idle());
     cpu.row(cells.toArray());
   }
@@ -71,6 +79,11 @@ final class Report {
         + " (cpu seconds / wall seconds;\nthe apiserver and the clients share this JVM;"
         + " other procs: everything else running on this machine meanwhile)\n");
     out.append(cpu.render());
+    if (!disturbed.isEmpty()) {
+      out.append("\nWARNING: other processes used more than ").append(DISTURBANCE_CORES)
+          .append(" cores during ").append(String.join(", ", disturbed))
+          .append(";\nthose figures understate kube4j and etcd on a quiet machine.\n");
+    }
     return out.toString();
   }
 }

@@ -97,8 +97,10 @@ final class SocketApiClient implements ApiClient {
       } catch (IOException | RuntimeException e) {
         headers.completeExceptionally(e);
         lines.onError(e);
+      } finally {
+        CpuAccount.clientThreadFinishing();
       }
-    }, "bench-watch-" + path.hashCode());
+    }, "bench-watch");
     reader.setDaemon(true);
     reader.start();
     return headers;

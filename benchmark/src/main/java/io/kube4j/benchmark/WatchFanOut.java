@@ -13,19 +13,24 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Watch fan-out: {@code watchers} watches of the ConfigMaps in one namespace, all started from the
- * same LIST resourceVersion, then {@code events} ConfigMaps created by a few clients. Delivered/s is
- * every event every watcher received over the time from the first create to the last delivery; the
- * latency is from a create being sent to a watcher reading its event.
+ * Watch fan-out: {@code watchers} watches of the ConfigMaps in one namespace, all from the same LIST
+ * resourceVersion, while {@code events} ConfigMaps are created by a few clients. Delivered/s counts
+ * every event every watcher received, over the time from the first create to the last delivery;
+ * latency runs from a create being sent to a watcher reading its event. Since that rate can be no
+ * more than watchers x creates/s, a replay follows: as many new watches from the same
+ * resourceVersion, which the watch cache serves as fast as it can, measuring the fan-out alone.
  */
 final class WatchFanOut {
 
-  /** One round's outcome. */
-  record Result(long delivered, long expected, Duration elapsed, Histogram latency, Measurement creates) {
+  /** Events delivered to all watchers over one interval, with their latency when it means something. */
+  record Delivery(long delivered, long expected, Duration elapsed, Histogram latency) {
     double perSecond() {
       return delivered / (elapsed.toNanos() / 1e9);
     }
   }
+
+  /** The live round (with the creates that fed it) and the replay. */
+  record Result(Delivery live, Measurement creates, Delivery replay) {}
 
   private final Runs runs;
   private final ApiClient writer;
@@ -43,44 +48,90 @@ final class WatchFanOut {
     Runs.progress("watch fan-out warm-up: " + watchers + " watchers, " + warmupEvents + " events");
     round("watch-warm", watchers, warmupEvents, creators, valueBytes);
     Runs.progress("watch fan-out: " + watchers + " watchers, " + events + " events by " + creators + " clients");
-    Result r = runs.accounted("watch fan-out, " + watchers + " watchers",
+    Result r = runs.accounted("watch fan-out and replay, " + watchers + " watchers",
         () -> round("watch", watchers, events, creators, valueBytes));
     Report report = runs.report();
     report.run(r.creates());
+    Delivery live = r.live();
     report.note(String.format(Locale.ROOT,
         "watch fan-out: %d watchers x %,d creates: %,d of %,d events delivered in %.2f s = %s events/s;"
             + " create-to-delivery p50 %s ms, p99 %s ms, max %s ms",
-        watchers, events, r.delivered(), r.expected(), r.elapsed().toNanos() / 1e9, Table.number(r.perSecond()),
-        Table.number(r.latency().getValueAtPercentile(50) / 1e6), Table.number(r.latency().getValueAtPercentile(99) / 1e6),
-        Table.number(r.latency().getMaxValue() / 1e6)));
+        watchers, events, live.delivered(), live.expected(), live.elapsed().toNanos() / 1e9,
+        Table.number(live.perSecond()), Table.number(live.latency().getValueAtPercentile(50) / 1e6),
+        Table.number(live.latency().getValueAtPercentile(99) / 1e6), Table.number(live.latency().getMaxValue() / 1e6)));
+    Delivery replay = r.replay();
+    report.note(String.format(Locale.ROOT,
+        "watch replay: %d new watchers from the same resourceVersion: %,d of %,d events in %.2f s = %s events/s"
+            + " (the watch cache's fan-out alone)",
+        watchers, replay.delivered(), replay.expected(), replay.elapsed().toNanos() / 1e9,
+        Table.number(replay.perSecond())));
     return r;
   }
 
   private Result round(String namespace, int watchers, int events, int creators, int valueBytes) throws Exception {
     String path = "/api/v1/namespaces/" + namespace + "/configmaps";
     writer.post("/api/v1/namespaces", Manifests.namespace(namespace));
-    String rv = ListMeta.read(writer.get(path)).resourceVersion();
-    CountDownLatch done = new CountDownLatch(watchers);
-    List<EventCounter> counters = new ArrayList<>();
+    String watch = path + "?watch=true&resourceVersion=" + ListMeta.read(writer.get(path)).resourceVersion();
+
+    Watches live = open(watch, watchers, events);
+    Measurement creates;
+    Delivery delivered;
+    try {
+      String padding = Manifests.padding(valueBytes);
+      long start = System.nanoTime();
+      creates = LoadRunner.run("create configmap, " + watchers + " watchers attached", creators, events,
+          i -> writer.post(path, Manifests.timedConfigMap("cm-" + i, padding, System.nanoTime())));
+      delivered = live.await(start, Duration.ofSeconds(Math.max(60, events / 50)));
+    } finally {
+      live.cancel();
+    }
+    long start = System.nanoTime();
+    Watches replay = open(watch, watchers, events);
+    try {
+      return new Result(delivered, creates, replay.await(start, Duration.ofSeconds(Math.max(60, events / 50))));
+    } finally {
+      replay.cancel();
+    }
+  }
+
+  /** Opens {@code watchers} watches and waits for all their response headers (each is then registered). */
+  private Watches open(String path, int watchers, long expected) throws Exception {
+    Watches w = new Watches(watchers, expected);
     List<CompletableFuture<Integer>> opened = new ArrayList<>();
-    for (int w = 0; w < watchers; w++) {
-      EventCounter c = new EventCounter(events, done);
-      counters.add(c);
-      opened.add(watcher.stream(path + "?watch=true&resourceVersion=" + rv, c));
+    for (EventCounter c : w.counters) {
+      opened.add(watcher.stream(path, c));
     }
     try {
-      // the headers of every watch arrived: each is registered with the watch cache
       CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
       for (CompletableFuture<Integer> f : opened) {
         if (f.get() != 200) {
           throw new IOException("watch " + path + ": HTTP " + f.get());
         }
       }
-      String padding = Manifests.padding(valueBytes);
-      long start = System.nanoTime();
-      Measurement creates = LoadRunner.run("create configmap, " + watchers + " watchers attached", creators, events,
-          i -> writer.post(path, Manifests.timedConfigMap("cm-" + i, padding, System.nanoTime())));
-      done.await(Math.max(60, events / 50), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      w.cancel();
+      throw e;
+    }
+    return w;
+  }
+
+  /** A set of watches expecting the same events. */
+  private static final class Watches {
+    final CountDownLatch done;
+    final List<EventCounter> counters = new ArrayList<>();
+    final long expected;
+
+    Watches(int watchers, long expected) {
+      this.done = new CountDownLatch(watchers);
+      this.expected = expected;
+      for (int i = 0; i < watchers; i++) {
+        counters.add(new EventCounter(expected, done));
+      }
+    }
+
+    /** Waits until every watch has its events (or the timeout) and sums them up from {@code start}. */
+    Delivery await(long start, Duration timeout) throws InterruptedException {
+      done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
       long delivered = 0;
       long last = start;
       Histogram latency = new Histogram(3);
@@ -91,8 +142,10 @@ final class WatchFanOut {
           latency.add(c.latency);
         }
       }
-      return new Result(delivered, (long) watchers * events, Duration.ofNanos(last - start), latency, creates);
-    } finally {
+      return new Delivery(delivered, expected * counters.size(), Duration.ofNanos(last - start), latency);
+    }
+
+    void cancel() {
       counters.forEach(EventCounter::cancel);
     }
   }
@@ -101,7 +154,7 @@ final class WatchFanOut {
   private static final class EventCounter implements Flow.Subscriber<String> {
     private final long expected;
     private final CountDownLatch done;
-    /** Guarded by this: written by the HTTP client's thread delivering this stream's lines, read at the end. */
+    /** Guarded by this: written by the thread delivering this stream's lines, read at the end. */
     private final Histogram latency = new Histogram(3);
     private long count;
     private long lastNanos;
