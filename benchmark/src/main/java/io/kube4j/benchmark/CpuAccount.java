@@ -113,7 +113,8 @@ final class CpuAccount {
     }
     double ours = cores.values().stream().mapToDouble(Double::doubleValue).sum();
     double busy = coresOf(MACHINE_BUSY, before, after, wall);
-    return new Usage(Duration.ofNanos(wall), cores, Math.max(0, busy - ours), coresOf(MACHINE_IDLE, before, after, wall));
+    double idle = coresOf(MACHINE_IDLE, before, after, wall);
+    return new Usage(Duration.ofNanos(wall), cores, Math.max(0, busy - ours), idle);
   }
 
   private static double coresOf(String key, Sample before, Sample after, long wall) {

@@ -37,7 +37,7 @@ final class Report {
     runs.row(m.name(), m.clients(), m.operations(), m.errors(), m.perSecond(), m.p50Millis(), m.p99Millis(),
         m.maxMillis());
     if (m.errors() > 0) {
-      notes.add(m.name() + " (" + m.clients() + " clients): " + m.errors() + " errors, first: " + m.firstError());
+      notes.add(m.name() + " (" + Runs.clients(m.clients()) + "): " + m.errors() + " errors, first: " + m.firstError());
     }
   }
 

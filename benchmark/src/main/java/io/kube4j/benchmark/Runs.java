@@ -37,10 +37,10 @@ final class Runs {
     if (warmup > 0) {
       warmUp(name, clients, warmup, warmupOp);
     }
-    progress(name + ", " + clients + " clients: " + count + " measured calls");
+    progress(name + ", " + clients(clients) + ": " + count + " measured calls");
     CpuAccount.Sample before = cpu.sample();
     Measurement m = LoadRunner.run(name, clients, count, op);
-    report.cpu(name + ", " + clients + " clients", CpuAccount.between(before, cpu.sample()));
+    report.cpu(name + ", " + clients(clients), CpuAccount.between(before, cpu.sample()));
     report.run(m);
     return m;
   }
@@ -64,10 +64,10 @@ final class Runs {
         break;
       }
     }
-    progress(String.format(java.util.Locale.ROOT, "%s, %d clients: warmed up with %,d calls in %.1f s (JIT %.2f cores)",
-        name, clients, next, (System.nanoTime() - started) / 1e9, jit));
+    progress(String.format(java.util.Locale.ROOT, "%s, %s: warmed up with %,d calls in %.1f s (JIT %.2f cores)",
+        name, clients(clients), next, (System.nanoTime() - started) / 1e9, jit));
     if (errors > 0) {
-      report.note(name + " (warm-up, " + clients + " clients): " + errors + " errors, first: " + firstError);
+      report.note(name + " (warm-up, " + clients(clients) + "): " + errors + " errors, first: " + firstError);
     }
   }
 
@@ -77,6 +77,11 @@ final class Runs {
     T result = work.call();
     report.cpu(label, CpuAccount.between(before, cpu.sample()));
     return result;
+  }
+
+  /** "1 client", "16 clients". */
+  static String clients(int n) {
+    return n == 1 ? "1 client" : n + " clients";
   }
 
   static void progress(String line) {

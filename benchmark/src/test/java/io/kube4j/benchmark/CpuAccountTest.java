@@ -52,7 +52,8 @@ class CpuAccountTest {
   @Test
   void expressesUsageAsCoresOverTheWallTime() {
     CpuAccount.Sample before = new CpuAccount.Sample(0, Map.of("etcd", 1_000_000_000L));
-    CpuAccount.Sample after = new CpuAccount.Sample(2_000_000_000L, Map.of("etcd", 2_000_000_000L, "jit", 500_000_000L));
+    CpuAccount.Sample after = new CpuAccount.Sample(2_000_000_000L,
+        Map.of("etcd", 2_000_000_000L, "jit", 500_000_000L));
 
     CpuAccount.Usage u = CpuAccount.between(before, after);
 

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class Http1Test {
 
@@ -44,7 +44,8 @@ class Http1Test {
             "HTTP/1.1 201 Created\r\ncontent-type: application/json\r\ncontent-length: 5\r\n\r\n{\"a\"}NEXT",
             new Http1.Head(201, 5, false, true), "{\"a\"}"),
         new Case("a chunked body is joined and its trailers skipped",
-            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\n{\"ite\r\n3\r\nms\"\r\n0\r\nX-T: 1\r\n\r\nNEXT",
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;ext=1\r\n{\"ite\r\n3\r\nms\"\r\n0\r\nX-T: 1\r\n\r\nNEXT",
             new Http1.Head(200, -1, true, true), "{\"items\""),
         new Case("connection close is honoured",
             "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 2\r\n\r\nno",

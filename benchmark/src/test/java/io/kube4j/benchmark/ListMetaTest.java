@@ -22,7 +22,9 @@ class ListMetaTest {
 
   @Test
   void aLastPageHasNoContinueToken() {
-    ListMeta meta = ListMeta.read("{\"items\":[],\"metadata\":{\"resourceVersion\":\"9\"}}".getBytes(StandardCharsets.UTF_8));
+    String body = "{\"items\":[],\"metadata\":{\"resourceVersion\":\"9\"}}";
+
+    ListMeta meta = ListMeta.read(body.getBytes(StandardCharsets.UTF_8));
 
     assertThat(meta).isEqualTo(new ListMeta("9", "", 0));
   }

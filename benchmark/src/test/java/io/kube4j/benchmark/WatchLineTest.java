@@ -18,7 +18,8 @@ class WatchLineTest {
 
   @Test
   void aBookmarkIsNotAnAddedEventAndCarriesNoSendTime() {
-    String line = "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"ConfigMap\",\"metadata\":{\"resourceVersion\":\"12\"}}}";
+    String line = "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"ConfigMap\","
+        + "\"metadata\":{\"resourceVersion\":\"12\"}}}";
 
     assertThat(WatchLine.isAdded(line)).isFalse();
     assertThat(WatchLine.sentNanos(line)).isEmpty();
