@@ -19,9 +19,13 @@ import java.util.stream.Stream;
  */
 final class CpuAccount {
 
-  /** The parts, in the order a create meets them. */
-  static final List<String> PARTS = List.of("bench client", "apiserver netty", "apiserver handlers",
-      "watch dispatch", "jetcd", "etcd", "gc", "jit", "other");
+  /**
+   * The parts, in the order a create meets them: the benchmark's own client threads, the apiserver's
+   * Netty event loops (TLS, HTTP), its request workers (decode, admission, registry, encode), its
+   * watch dispatch, the jetcd client's threads (gRPC), etcd, and the JVM's GC and JIT compilers.
+   */
+  static final List<String> PARTS = List.of("client", "netty", "handlers", "dispatch", "jetcd", "etcd", "gc", "jit",
+      "other");
 
   /** Linux's USER_HZ: /proc reports CPU time in ticks of 10 ms on every architecture Java runs on. */
   private static final long NANOS_PER_TICK = 10_000_000L;
@@ -71,7 +75,7 @@ final class CpuAccount {
     }
     // benchmark clients that exited report their own time; other exited threads are in the process total only
     long finishedClients = FINISHED_CLIENT_CPU_NANOS.get();
-    cpu.merge("bench client", finishedClients, Long::sum);
+    cpu.merge("client", finishedClients, Long::sum);
     Thread process = read(Path.of("/proc/self/stat"));
     if (process != null) {
       cpu.merge("other", Math.max(0, process.cpuNanos() - threads - finishedClients), Long::sum);
@@ -149,16 +153,16 @@ final class CpuAccount {
   /** The part a thread belongs to, by the names its pool gives it (cut to 15 characters by Linux). */
   static String part(String threadName) {
     if (threadName.startsWith("bench-") || threadName.startsWith("HttpClient-")) {
-      return "bench client";
+      return "client";
     }
     if (threadName.startsWith("multiThreadIo")) {
-      return "apiserver netty";
+      return "netty";
     }
     if (threadName.startsWith("apiserver-")) {
-      return "apiserver handlers";
+      return "handlers";
     }
     if (threadName.startsWith("watch-dispatch")) {
-      return "watch dispatch";
+      return "dispatch";
     }
     if (threadName.startsWith("vert.x") || threadName.startsWith("grpc") || threadName.startsWith("jetcd")) {
       return "jetcd";

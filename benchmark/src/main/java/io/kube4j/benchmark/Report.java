@@ -21,10 +21,10 @@ final class Report {
   static final double DISTURBANCE_CORES = 0.25;
 
   Report() {
-    List<String> cols = new ArrayList<>(List.of("cores used during", "wall s"));
+    List<String> cols = new ArrayList<>(List.of("run", "wall s"));
     cols.addAll(CpuAccount.PARTS);
     cols.add("total");
-    cols.add("other procs");
+    cols.add("others");
     cols.add("idle");
     cpu = new Table(cols.toArray(String[]::new));
   }
@@ -57,7 +57,7 @@ final class Report {
     cells.add(usage.total());
     cells.add(usage.otherProcesses());
     if (usage.otherProcesses() > DISTURBANCE_CORES) {
-      disturbed.add(String.format(java.util.Locale.ROOT, "%s (%.2f cores)", run, usage.otherProcesses()));
+      disturbed.add(String.format(java.util.Locale.ROOT, "  %s: %.2f cores", run, usage.otherProcesses()));
     }
     cells.add(usage.idle());
     cpu.row(cells.toArray());
@@ -75,14 +75,19 @@ final class Report {
     Table g = new Table("goal", "measured", "target", "verdict");
     goals.forEach(x -> g.row(x.name(), x.measuredText(), x.targetText(), x.verdict()));
     out.append("\ngoals\n").append(g.render());
-    out.append("\nCPU cores used by each part during each measured run"
-        + " (cpu seconds / wall seconds;\nthe apiserver and the clients share this JVM;"
-        + " other procs: everything else running on this machine meanwhile)\n");
+    out.append("""
+
+        CPU cores used by each part during each measured run (cpu seconds / wall seconds). The apiserver and the
+        benchmark's clients share one JVM: client = benchmark caller threads; netty = apiserver TLS + HTTP event
+        loops; handlers = apiserver request workers (decode, admission, registry, encode); dispatch = watch
+        dispatch; jetcd = gRPC threads of the jetcd client (the apiserver's, or the raw-put client's); others =
+        every other process on this machine meanwhile; idle = cores left unused.
+        """);
     out.append(cpu.render());
     if (!disturbed.isEmpty()) {
       out.append("\nWARNING: other processes used more than ").append(DISTURBANCE_CORES)
-          .append(" cores during ").append(String.join(", ", disturbed))
-          .append(";\nthose figures understate kube4j and etcd on a quiet machine.\n");
+          .append(" cores during these runs; their figures understate kube4j and etcd on a quiet machine:\n");
+      disturbed.forEach(d -> out.append(d).append('\n'));
     }
     return out.toString();
   }

@@ -20,11 +20,11 @@ class CpuAccountTest {
 
   static Stream<Case> threads() {
     return Stream.of(
-        new Case("bench-client-12", "bench client"),
-        new Case("HttpClient-1-Wo", "bench client"),
-        new Case("multiThreadIoEv", "apiserver netty"),
-        new Case("apiserver-worke", "apiserver handlers"),
-        new Case("watch-dispatch-", "watch dispatch"),
+        new Case("bench-client-12", "client"),
+        new Case("HttpClient-1-Wo", "client"),
+        new Case("multiThreadIoEv", "netty"),
+        new Case("apiserver-worke", "handlers"),
+        new Case("watch-dispatch-", "dispatch"),
         new Case("vert.x-eventloo", "jetcd"),
         new Case("C2 CompilerThre", "jit"),
         new Case("GC Thread#1", "gc"),

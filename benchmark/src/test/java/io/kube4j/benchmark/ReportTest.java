@@ -47,8 +47,8 @@ class ReportTest {
 
     String out = r.render();
 
-    assertThat(out).contains("WARNING: other processes used more than 0.25 cores during"
-        + " raw etcd put (jetcd), 16 clients (0.60 cores)")
+    assertThat(out).contains("WARNING: other processes used more than 0.25 cores during these runs")
+        .contains("\n  raw etcd put (jetcd), 16 clients: 0.60 cores\n")
         .contains("apiserver create configmap (POST) (16 clients): 3 errors, first: java.io.IOException: HTTP 409");
   }
 }
