@@ -51,7 +51,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
       description = "Least unmeasured calls before each write or GET run (default: ${DEFAULT-VALUE}).")
   long warmup;
 
-  @Option(names = "--warmup-seconds", defaultValue = "${sys:bench.warmupSeconds:-30}",
+  @Option(names = "--warmup-seconds", defaultValue = "${sys:bench.warmupSeconds:-45}",
       description = "After its calls, a warm-up goes on until the JIT settles, for at most this long"
           + " (default: ${DEFAULT-VALUE}).")
   int warmupSeconds;
