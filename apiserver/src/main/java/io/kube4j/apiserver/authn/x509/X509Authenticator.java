@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -30,7 +31,15 @@ public final class X509Authenticator implements Authenticator {
   private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
   private static final String ANY_USAGE = "2.5.29.37.0";
 
+  /** Verified chains are remembered: a PKIX check with a signature per request is the costliest step. */
+  private static final int MAX_REMEMBERED = 1024;
+
   private final Set<TrustAnchor> anchors;
+  /**
+   * Results for certificates already verified, by leaf certificate. An entry is trusted only while the
+   * certificate is within its validity period, which is checked on every use.
+   */
+  private final Map<X509Certificate, AuthenticationResult> verified = new ConcurrentHashMap<>();
 
   public X509Authenticator(List<X509Certificate> clientCa) {
     this.anchors = clientCa.stream().map(c -> new TrustAnchor(c, null)).collect(Collectors.toSet());
@@ -43,6 +52,26 @@ public final class X509Authenticator implements Authenticator {
       return new AuthenticationResult.NoOpinion();
     }
     X509Certificate leaf = chain.get(0);
+    AuthenticationResult known = verified.get(leaf);
+    if (known != null && chain.size() == 1) {
+      try {
+        leaf.checkValidity();
+        return known;
+      } catch (java.security.cert.CertificateException e) {
+        verified.remove(leaf);
+      }
+    }
+    AuthenticationResult result = verifyAndName(chain, leaf);
+    if (result instanceof AuthenticationResult.Authenticated && chain.size() == 1) {
+      if (verified.size() >= MAX_REMEMBERED) {
+        verified.clear();
+      }
+      verified.put(leaf, result);
+    }
+    return result;
+  }
+
+  private AuthenticationResult verifyAndName(List<X509Certificate> chain, X509Certificate leaf) {
     try {
       verify(chain);
       List<String> usages = leaf.getExtendedKeyUsage();
@@ -67,11 +96,13 @@ public final class X509Authenticator implements Authenticator {
     String name = "";
     List<String> groups = new ArrayList<>();
     try {
+      // getRdns() lists the subject in certificate order (RFC 2253 strings are reversed), so the
+      // groups keep the order of the certificate's O values, as Go's Subject.Organization does
       for (Rdn rdn : new LdapName(leaf.getSubjectX500Principal().getName()).getRdns()) {
         if (rdn.getType().equalsIgnoreCase("CN")) {
           name = rdn.getValue().toString();
         } else if (rdn.getType().equalsIgnoreCase("O")) {
-          groups.add(0, rdn.getValue().toString());
+          groups.add(rdn.getValue().toString());
         }
       }
     } catch (InvalidNameException e) {
