@@ -23,7 +23,7 @@ public final class CreateHandler {
     String name = obj.getMetadata() == null ? "" : String.valueOf(obj.getMetadata().getName());
     scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "", info.namespace(),
         name, Optional.of(obj), req.user(), dryRun));
-    T created = scope.store().create(info.namespace(), obj, dryRun);
-    return Responses.object(scope, req, 201, created, body.warnings());
+    return Responses.object(scope, req, 201, scope.store().createEncoded(info.namespace(), obj, dryRun),
+        body.warnings());
   }
 }

@@ -2,6 +2,7 @@ package io.kube4j.apiserver.registry.generic;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.runtime.Codec;
+import io.kube4j.apiserver.runtime.ResourceVersionSplice;
 import io.kube4j.apiserver.storage.KeyValue;
 import io.kube4j.apiserver.watch.CachedObject;
 import java.util.HashMap;
@@ -34,12 +35,15 @@ public final class ObjectDecoder<T extends HasMetadata> {
 
   public CachedObject decode(KeyValue kv) {
     T obj = codec.decode(kv.value(), type);
+    // stored objects carry no resourceVersion; stamping it into the bytes saves a full re-encode
+    boolean clean = obj.getMetadata().getResourceVersion() == null;
     obj.getMetadata().setResourceVersion(Long.toString(kv.modRevision()));
     Map<String, String> fields = new HashMap<>(selectableFields.apply(obj));
     fields.put("metadata.name", obj.getMetadata().getName());
     String ns = obj.getMetadata().getNamespace();
     fields.put("metadata.namespace", ns == null ? "" : ns);
     Map<String, String> labels = obj.getMetadata().getLabels() == null ? Map.of() : obj.getMetadata().getLabels();
-    return new CachedObject(kv.key(), kv.modRevision(), obj, codec.encode(obj), labels, fields);
+    byte[] json = clean ? ResourceVersionSplice.stamp(kv.value(), kv.modRevision()) : codec.encode(obj);
+    return new CachedObject(kv.key(), kv.modRevision(), obj, json, labels, fields);
   }
 }

@@ -6,6 +6,7 @@ import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.ApiResource;
 import io.kube4j.apiserver.runtime.Codec;
+import io.kube4j.apiserver.runtime.ResourceVersionSplice;
 import io.kube4j.apiserver.storage.KeyValue;
 import io.kube4j.apiserver.storage.Storage;
 import io.kube4j.apiserver.storage.WriteResult;
@@ -15,6 +16,7 @@ import io.kube4j.apiserver.watch.Watcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -131,6 +133,14 @@ public final class Store<T extends HasMetadata> {
 
   /** POST: fills system metadata, defaults, validates, writes if absent ({@code rest.BeforeCreate}). */
   public T create(String namespace, T obj, boolean dryRun) {
+    return createEncoded(namespace, obj, dryRun).objectAs(type);
+  }
+
+  /**
+   * As {@link #create}, answering with the object's JSON as well: the bytes written to etcd with the
+   * new resourceVersion stamped in, so the response does not encode the object a second time.
+   */
+  public CachedObject createEncoded(String namespace, T obj, boolean dryRun) {
     ObjectMeta meta = metadataOf(obj);
     bindNamespace(namespace, meta);
     if (meta.getResourceVersion() != null && !meta.getResourceVersion().isEmpty()) {
@@ -151,20 +161,22 @@ public final class Store<T extends HasMetadata> {
     failIfInvalid(obj, errors);
     String key = key(meta.getNamespace(), meta.getName());
     Runnable undo = reservations.reserve(obj, Optional.empty());
+    byte[] bytes = codec.encode(obj);
     if (dryRun) {
       undo.run();
-      return obj;
+      return new CachedObject(key, 0, obj, bytes, Map.of(), Map.of());
     }
     WriteResult r;
     try {
-      r = storage.create(key, codec.encode(obj));
+      r = storage.create(key, bytes);
     } catch (RuntimeException e) {
       undo.run();
       throw e;
     }
     if (r instanceof WriteResult.Written w) {
       meta.setResourceVersion(Long.toString(w.revision()));
-      return obj;
+      return new CachedObject(key, w.revision(), obj, ResourceVersionSplice.stamp(bytes, w.revision()), Map.of(),
+          Map.of());
     }
     undo.run();
     throw StatusException.alreadyExists(resource.groupResource(), meta.getName());
