@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
@@ -72,11 +73,10 @@ public final class DaemonSetStrategy implements Strategy<DaemonSet> {
   public void prepareForUpdate(DaemonSet ds, DaemonSet old) {
     ds.setStatus(old.getStatus());
     long templateGeneration = templateGeneration(old);
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
     boolean templateChanged = !Objects.equals(spec(ds).getTemplate(), spec(old).getTemplate());
     setTemplateGeneration(ds, templateChanged ? templateGeneration + 1 : templateGeneration);
     boolean changed = templateChanged || !Objects.equals(ds.getSpec(), old.getSpec());
-    ds.getMetadata().setGeneration(changed ? generation + 1 : generation);
+    Generation.advance(ds, old, changed);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
@@ -71,10 +72,9 @@ public final class DeploymentStrategy implements Strategy<Deployment> {
   @Override
   public void prepareForUpdate(Deployment d, Deployment old) {
     d.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
     boolean changed = !Objects.equals(d.getSpec(), old.getSpec())
         || !Objects.equals(emptyToNull(d.getMetadata().getAnnotations()), emptyToNull(old.getMetadata().getAnnotations()));
-    d.getMetadata().setGeneration(changed ? generation + 1 : generation);
+    Generation.advance(d, old, changed);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
@@ -42,8 +43,7 @@ public final class ReplicaSetStrategy implements Strategy<ReplicaSet> {
   @Override
   public void prepareForUpdate(ReplicaSet rs, ReplicaSet old) {
     rs.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    rs.getMetadata().setGeneration(Objects.equals(rs.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(rs, old, !Objects.equals(rs.getSpec(), old.getSpec()));
   }
 
   @Override

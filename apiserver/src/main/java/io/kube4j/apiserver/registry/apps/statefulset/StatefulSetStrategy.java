@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.NameValidator;
@@ -91,8 +92,7 @@ public final class StatefulSetStrategy implements Strategy<StatefulSet> {
   @Override
   public void prepareForUpdate(StatefulSet ss, StatefulSet old) {
     ss.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    ss.getMetadata().setGeneration(Objects.equals(ss.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(ss, old, !Objects.equals(ss.getSpec(), old.getSpec()));
   }
 
   /** StatefulSet names become pod host names, hence a DNS label. */

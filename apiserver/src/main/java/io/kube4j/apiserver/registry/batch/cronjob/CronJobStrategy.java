@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJobStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.NameValidator;
@@ -53,8 +54,7 @@ public final class CronJobStrategy implements Strategy<CronJob> {
   @Override
   public void prepareForUpdate(CronJob cj, CronJob old) {
     cj.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    cj.getMetadata().setGeneration(Objects.equals(cj.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(cj, old, !Objects.equals(cj.getSpec(), old.getSpec()));
   }
 
   /** {@code ValidateCronJobCreate}: names at most 52 characters, since Jobs append {@code -<timestamp>}. */

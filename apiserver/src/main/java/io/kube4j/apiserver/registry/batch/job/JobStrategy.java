@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.NameValidator;
@@ -72,8 +73,7 @@ public final class JobStrategy implements Strategy<Job> {
   @Override
   public void prepareForUpdate(Job job, Job old) {
     job.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    job.getMetadata().setGeneration(Objects.equals(job.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(job, old, !Objects.equals(job.getSpec(), old.getSpec()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.generic.GracefulDeleteStrategy;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.core.PodValidation;
 import java.util.ArrayList;
@@ -68,8 +69,7 @@ public final class PodStrategy implements Strategy<Pod>, GracefulDeleteStrategy<
   @Override
   public void prepareForUpdate(Pod pod, Pod old) {
     pod.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    meta(pod).setGeneration(Objects.equals(pod.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(pod, old, !Objects.equals(pod.getSpec(), old.getSpec()));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.PodTemplate;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.NameValidator;
@@ -31,8 +32,7 @@ public final class PodTemplateStrategy implements Strategy<PodTemplate> {
 
   @Override
   public void prepareForUpdate(PodTemplate pt, PodTemplate old) {
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    pt.getMetadata().setGeneration(Objects.equals(pt.getTemplate(), old.getTemplate()) ? generation : generation + 1);
+    Generation.advance(pt, old, !Objects.equals(pt.getTemplate(), old.getTemplate()));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.core.pod.PodDefaults;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
@@ -57,8 +58,7 @@ public final class ReplicationControllerStrategy implements Strategy<Replication
   @Override
   public void prepareForUpdate(ReplicationController rc, ReplicationController old) {
     rc.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    rc.getMetadata().setGeneration(Objects.equals(rc.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(rc, old, !Objects.equals(rc.getSpec(), old.getSpec()));
   }
 
   @Override

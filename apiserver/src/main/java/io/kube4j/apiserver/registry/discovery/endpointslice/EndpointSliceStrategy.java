@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kube4j.apiserver.api.FieldError;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.IpAddresses;
@@ -33,11 +34,10 @@ public final class EndpointSliceStrategy implements Strategy<EndpointSlice> {
 
   @Override
   public void prepareForUpdate(EndpointSlice slice, EndpointSlice old) {
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
     boolean changed = !Objects.equals(slice.getEndpoints(), old.getEndpoints())
         || !Objects.equals(slice.getPorts(), old.getPorts())
         || !Objects.equals(slice.getAddressType(), old.getAddressType());
-    slice.getMetadata().setGeneration(changed ? generation + 1 : generation);
+    Generation.advance(slice, old, changed);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.generic.StatusStrategy;
+import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
@@ -29,8 +30,7 @@ public final class PodDisruptionBudgetStrategy implements Strategy<PodDisruption
   @Override
   public void prepareForUpdate(PodDisruptionBudget pdb, PodDisruptionBudget old) {
     pdb.setStatus(old.getStatus());
-    long generation = old.getMetadata().getGeneration() == null ? 0 : old.getMetadata().getGeneration();
-    pdb.getMetadata().setGeneration(Objects.equals(pdb.getSpec(), old.getSpec()) ? generation : generation + 1);
+    Generation.advance(pdb, old, !Objects.equals(pdb.getSpec(), old.getSpec()));
   }
 
   @Override
