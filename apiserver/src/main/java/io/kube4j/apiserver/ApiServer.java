@@ -3,6 +3,10 @@ package io.kube4j.apiserver;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
+import io.kube4j.apiserver.authorization.AlwaysAllow;
+import io.kube4j.apiserver.authorization.Authorizer;
+import io.kube4j.apiserver.authorization.AuthorizerChain;
+import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
 import io.kube4j.apiserver.authn.x509.X509Authenticator;
@@ -142,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
       }
     };
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
-        codec.encode(Version.info()), metrics, codec);
+        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer()));
     AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();
@@ -214,6 +218,11 @@ public final class ApiServer implements AutoCloseable {
             return Optional.empty();
           }
         });
+  }
+
+  /** {@code --authorization-mode}; RBAC and Node come with their authorizers. */
+  private Authorizer authorizer() {
+    return new AuthorizerChain(List.of(new AlwaysAllow()));
   }
 
   private List<X509Certificate> readCertificates() throws IOException {

@@ -122,8 +122,14 @@ public final class StatusException extends RuntimeException {
         kind + " \"" + name + "\" is invalid: " + list, d);
   }
 
-  /** {@code pods "p" is forbidden: <why>}; with an empty name {@code pods is forbidden: <why>}. */
+  /**
+   * {@code pods "p" is forbidden: <why>}; with an empty name {@code pods is forbidden: <why>}; about
+   * no resource at all (a path) {@code forbidden: <why>}.
+   */
   public static StatusException forbidden(GroupResource gr, String name, String why) {
+    if (gr.group().isEmpty() && gr.resource().isEmpty()) {
+      return new StatusException(Reason.FORBIDDEN, 403, "forbidden: " + why, details(gr, name));
+    }
     String what = name == null || name.isEmpty() ? gr.toString() : gr + " \"" + name + "\"";
     return new StatusException(Reason.FORBIDDEN, 403, what + " is forbidden: " + why, details(gr, name));
   }

@@ -29,6 +29,10 @@ public final class ResourceRouter {
 
   private final Map<String, RequestScope<?>> scopes = new ConcurrentHashMap<>();
   private final Map<String, SubresourceHandler> subresources = new ConcurrentHashMap<>();
+  private final Map<String, CreateOnly> createOnly = new ConcurrentHashMap<>();
+
+  /** A resource that is only ever created and never stored, e.g. {@code subjectaccessreviews}. */
+  private record CreateOnly(ApiResource resource, SubresourceHandler handler) {}
 
   public void register(RequestScope<?> scope) {
     ApiResource r = scope.resource();
@@ -37,6 +41,14 @@ public final class ResourceRouter {
 
   public void registerSubresource(ApiResource r, String subresource, SubresourceHandler handler) {
     subresources.put(key(r.group(), r.version(), r.resource()) + "/" + subresource, handler);
+  }
+
+  /**
+   * Serves a create-only resource ({@code rest.Creater} without a store upstream): reviews such as
+   * TokenReview and SubjectAccessReview answer a POST and keep nothing.
+   */
+  public void registerCreateOnly(ApiResource r, SubresourceHandler handler) {
+    createOnly.put(key(r.group(), r.version(), r.resource()), new CreateOnly(r, handler));
   }
 
   public Optional<RequestScope<?>> scope(String group, String version, String resource) {
@@ -48,6 +60,11 @@ public final class ResourceRouter {
   }
 
   public void route(RequestInfo info, ApiRequest req, Responder responder) {
+    CreateOnly review = createOnly.get(key(info.group(), info.version(), info.resource()));
+    if (review != null) {
+      routeCreateOnly(review, info, req, responder);
+      return;
+    }
     // an unknown resource, or a cluster-scoped one under a namespace, has no route: a generic 404
     RequestScope<?> scope = scope(info.group(), info.version(), info.resource())
         .orElseThrow(StatusException::noRoute);
@@ -79,6 +96,16 @@ public final class ResourceRouter {
       case "deletecollection" -> responder.respond(DeleteHandler.deleteCollection(scope, info, req));
       default -> throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
     }
+  }
+
+  private static void routeCreateOnly(CreateOnly review, RequestInfo info, ApiRequest req, Responder responder) {
+    if (review.resource().namespaced() == info.namespace().isEmpty() || !info.subresource().isEmpty()) {
+      throw StatusException.noRoute();
+    }
+    if (!info.verb().equals("create") || !info.name().isEmpty()) {
+      throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    review.handler().handle(info, req, responder);
   }
 
   private static void checkVerb(ApiResource r, RequestInfo info) {

@@ -2,6 +2,7 @@ package io.kube4j.apiserver.endpoints;
 
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.discovery.Discovery;
+import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,9 +23,11 @@ public final class Router {
   private final byte[] version;
   private final ApiServerMetrics metrics;
   private final io.kube4j.apiserver.runtime.Codec codec;
+  private final WithAuthorization authorization;
 
   public Router(Discovery discovery, ResourceRouter resources, OpenApiSource openapi, List<HealthCheck> readyChecks,
-      byte[] version, ApiServerMetrics metrics, io.kube4j.apiserver.runtime.Codec codec) {
+      byte[] version, ApiServerMetrics metrics, io.kube4j.apiserver.runtime.Codec codec,
+      WithAuthorization authorization) {
     this.discovery = discovery;
     this.resources = resources;
     this.openapi = openapi;
@@ -32,6 +35,7 @@ public final class Router {
     this.version = version;
     this.metrics = metrics;
     this.codec = codec;
+    this.authorization = authorization;
   }
 
   /** Paths anyone may read, as upstream's {@code system:public-info-viewer} role allows. */
@@ -44,6 +48,9 @@ public final class Router {
     try {
       if (req.user().isEmpty() && !isPublic(req.path())) {
         throw StatusException.unauthorized();
+      }
+      if (req.user().isPresent()) {
+        authorization.authorize(req, req.user().get());
       }
       dispatch(req, responder);
     } catch (StatusException e) {
