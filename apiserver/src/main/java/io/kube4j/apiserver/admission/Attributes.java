@@ -12,13 +12,27 @@ import java.util.Optional;
  * @param resource the resource written
  * @param subresource e.g. {@code status}, or {@code ""}
  * @param namespace the request's namespace, or {@code ""}
- * @param name the object's name (may be empty for generateName creates)
+ * @param name the object's name (empty for generateName creates in the mutating phase)
  * @param object the new object (empty for DELETE)
+ * @param oldObject the stored object an UPDATE or DELETE replaces (empty for CREATE, and for
+ *     DELETE in the mutating phase, as upstream)
  * @param user who asks
  * @param dryRun whether nothing will be persisted
  */
 public record Attributes(Operation operation, ApiResource resource, String subresource, String namespace,
-    String name, Optional<HasMetadata> object, Optional<UserInfo> user, boolean dryRun) {
+    String name, Optional<HasMetadata> object, Optional<HasMetadata> oldObject, Optional<UserInfo> user,
+    boolean dryRun) {
 
   public enum Operation { CREATE, UPDATE, DELETE, CONNECT }
+
+  public Attributes withObject(HasMetadata replacement) {
+    return new Attributes(operation, resource, subresource, namespace, name, Optional.of(replacement), oldObject,
+        user, dryRun);
+  }
+
+  /** The same request about another pair of objects (the validating phase sees the stored ones). */
+  public Attributes with(Optional<? extends HasMetadata> object, Optional<? extends HasMetadata> oldObject) {
+    return new Attributes(operation, resource, subresource, namespace, name, object.map(o -> (HasMetadata) o),
+        oldObject.map(o -> (HasMetadata) o), user, dryRun);
+  }
 }

@@ -20,10 +20,14 @@ public final class CreateHandler {
     boolean dryRun = RequestScope.dryRun(req);
     RequestScope.Decoded<T> body = scope.decodeBody(req);
     T obj = body.object();
+    // defaults first (upstream defaults while decoding), so mutating plugins see a defaulted object
+    scope.store().strategy().applyDefaults(obj);
     String name = obj.getMetadata() == null ? "" : String.valueOf(obj.getMetadata().getName());
-    scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "", info.namespace(),
-        name, Optional.of(obj), req.user(), dryRun));
-    return Responses.object(scope, req, 201, scope.store().createEncoded(info.namespace(), obj, dryRun),
+    Attributes attributes = scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "",
+        info.namespace(), name, Optional.of(obj), Optional.empty(), req.user(), dryRun));
+    T admitted = scope.store().type().cast(attributes.object().orElseThrow());
+    return Responses.object(scope, req, 201, scope.store().createEncoded(info.namespace(), admitted, dryRun,
+        created -> scope.admission().validate(attributes.with(Optional.of(created), Optional.empty()))),
         body.warnings());
   }
 }

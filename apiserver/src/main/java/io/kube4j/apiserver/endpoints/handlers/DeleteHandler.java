@@ -27,9 +27,7 @@ public final class DeleteHandler {
 
   public static <T extends HasMetadata> Response delete(RequestScope<T> scope, RequestInfo info, ApiRequest req) {
     DeleteOptions o = options(scope, req);
-    scope.admission().admit(new Attributes(Attributes.Operation.DELETE, scope.resource(), info.subresource(),
-        info.namespace(), info.name(), Optional.empty(), req.user(), o.dryRun()));
-    DeleteResult<T> r = scope.store().delete(info.namespace(), info.name(), o);
+    DeleteResult<T> r = admitAndDelete(scope, info.namespace(), info.name(), info.subresource(), o, req);
     if (!r.deletedNow() || scope.store().strategy().returnDeletedObject()) {
       return Responses.object(scope, req, 200, r.object(), List.of());
     }
@@ -53,10 +51,8 @@ public final class DeleteHandler {
     for (CachedObject c : matching.items()) {
       String name = c.object().getMetadata().getName();
       String ns = c.object().getMetadata().getNamespace() == null ? "" : c.object().getMetadata().getNamespace();
-      scope.admission().admit(new Attributes(Attributes.Operation.DELETE, scope.resource(), "", ns, name,
-          Optional.empty(), req.user(), o.dryRun()));
       try {
-        scope.store().delete(ns, name, o);
+        admitAndDelete(scope, ns, name, "", o, req);
       } catch (StatusException e) {
         if (e.code() != 404) {
           throw e;
@@ -64,6 +60,15 @@ public final class DeleteHandler {
       }
     }
     return Responses.list(scope, req, matching);
+  }
+
+  /** Mutating admission sees no object (as upstream); validating admission sees the stored one. */
+  private static <T extends HasMetadata> DeleteResult<T> admitAndDelete(RequestScope<T> scope, String namespace,
+      String name, String subresource, DeleteOptions o, ApiRequest req) {
+    Attributes attributes = scope.admission().admit(new Attributes(Attributes.Operation.DELETE, scope.resource(),
+        subresource, namespace, name, Optional.empty(), Optional.empty(), req.user(), o.dryRun()));
+    return scope.store().delete(namespace, name, o,
+        current -> scope.admission().validate(attributes.with(Optional.empty(), Optional.of(current))));
   }
 
   static DeleteOptions options(RequestScope<?> scope, ApiRequest req) {

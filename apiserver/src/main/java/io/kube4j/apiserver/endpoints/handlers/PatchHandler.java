@@ -31,10 +31,15 @@ public final class PatchHandler {
       RequestScope.Decoded<T> decoded = scope.bind(after, req.param("fieldValidation"));
       warnings.clear();
       warnings.addAll(decoded.warnings());
-      scope.admission().admit(new Attributes(Attributes.Operation.UPDATE, scope.resource(), info.subresource(),
-          info.namespace(), info.name(), Optional.of(decoded.object()), req.user(), dryRun));
-      return decoded.object();
-    }, target, dryRun);
+      T next = decoded.object();
+      scope.store().strategy().applyDefaults(next);
+      Attributes admitted = scope.admission().admit(new Attributes(Attributes.Operation.UPDATE, scope.resource(),
+          info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(current), req.user(),
+          dryRun));
+      return scope.store().type().cast(admitted.object().orElseThrow());
+    }, target, dryRun, (next, old) -> scope.admission().validate(new Attributes(Attributes.Operation.UPDATE,
+        scope.resource(), info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(old),
+        req.user(), dryRun)));
     return Responses.object(scope, req, 200, patched, warnings);
   }
 }

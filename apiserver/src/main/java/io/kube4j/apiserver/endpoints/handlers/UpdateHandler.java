@@ -32,10 +32,16 @@ public final class UpdateHandler {
             + "precondition: " + uid.get() + ", UID in object meta: " + current.getMetadata().getUid());
       }
       T next = scope.codec().copy(body.object());
-      scope.admission().admit(new Attributes(current == null ? Attributes.Operation.CREATE : Attributes.Operation.UPDATE,
-          scope.resource(), info.subresource(), info.namespace(), info.name(), Optional.of(next), req.user(), dryRun));
-      return next;
-    }, target, dryRun);
+      scope.store().strategy().applyDefaults(next);
+      Attributes admitted = scope.admission().admit(new Attributes(
+          current == null ? Attributes.Operation.CREATE : Attributes.Operation.UPDATE, scope.resource(),
+          info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(current),
+          req.user(), dryRun));
+      return scope.store().type().cast(admitted.object().orElseThrow());
+    }, target, dryRun, (next, old) -> scope.admission().validate(new Attributes(
+        old == null ? Attributes.Operation.CREATE : Attributes.Operation.UPDATE, scope.resource(),
+        info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(old), req.user(),
+        dryRun)));
     return Responses.object(scope, req, 200, updated, body.warnings());
   }
 }

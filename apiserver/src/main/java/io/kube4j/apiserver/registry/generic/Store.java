@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -141,6 +143,11 @@ public final class Store<T extends HasMetadata> {
    * new resourceVersion stamped in, so the response does not encode the object a second time.
    */
   public CachedObject createEncoded(String namespace, T obj, boolean dryRun) {
+    return createEncoded(namespace, obj, dryRun, created -> { });
+  }
+
+  /** With {@code createValidation} (validating admission) run on the valid object before it is written. */
+  public CachedObject createEncoded(String namespace, T obj, boolean dryRun, Consumer<T> createValidation) {
     ObjectMeta meta = metadataOf(obj);
     bindNamespace(namespace, meta);
     if (meta.getResourceVersion() != null && !meta.getResourceVersion().isEmpty()) {
@@ -159,6 +166,7 @@ public final class Store<T extends HasMetadata> {
     strategy.prepareForCreate(obj);
     List<FieldError> errors = strategy.validate(obj);
     failIfInvalid(obj, errors);
+    createValidation.accept(obj);
     String key = key(meta.getNamespace(), meta.getName());
     Runnable undo = reservations.reserve(obj, Optional.empty());
     byte[] bytes = codec.encode(obj);
@@ -205,11 +213,22 @@ public final class Store<T extends HasMetadata> {
    * @param tryUpdate the new object given the current one (a copy the function may change)
    */
   public T update(String namespace, String name, UnaryOperator<T> tryUpdate, Target target, boolean dryRun) {
+    return update(namespace, name, tryUpdate, target, dryRun, (updated, old) -> { });
+  }
+
+  /**
+   * As {@link #update(String, String, UnaryOperator, Target, boolean)}, calling {@code validation}
+   * (the validating admission phase, {@code rest.ValidateObjectUpdateFunc}) with the new and the
+   * stored object once the strategy found the new one valid; {@code old} is null when the update
+   * creates the object.
+   */
+  public T update(String namespace, String name, UnaryOperator<T> tryUpdate, Target target, boolean dryRun,
+      BiConsumer<T, T> validation) {
     String key = key(namespace, name);
     while (true) {
       Optional<KeyValue> current = storage.get(key);
       if (current.isEmpty()) {
-        return createOnUpdate(namespace, name, tryUpdate, dryRun);
+        return createOnUpdate(namespace, name, tryUpdate, dryRun, validation);
       }
       KeyValue cur = current.get();
       T old = decoder.decode(cur).objectAs(type);
@@ -236,6 +255,7 @@ public final class Store<T extends HasMetadata> {
         errors.addAll(strategy.validateUpdate(updated, old));
       }
       failIfInvalid(updated, errors);
+      validation.accept(updated, old);
       meta.setResourceVersion(null);
       Runnable undo = reservations.reserve(updated, Optional.of(old));
       byte[] bytes = codec.encode(updated);
@@ -273,7 +293,8 @@ public final class Store<T extends HasMetadata> {
     }
   }
 
-  private T createOnUpdate(String namespace, String name, UnaryOperator<T> tryUpdate, boolean dryRun) {
+  private T createOnUpdate(String namespace, String name, UnaryOperator<T> tryUpdate, boolean dryRun,
+      BiConsumer<T, T> validation) {
     if (!strategy.allowCreateOnUpdate()) {
       throw StatusException.notFound(resource.groupResource(), name);
     }
@@ -281,7 +302,7 @@ public final class Store<T extends HasMetadata> {
     ObjectMeta meta = metadataOf(created);
     checkNameAndNamespace(namespace, name, meta);
     meta.setResourceVersion(null);
-    return create(namespace, created, dryRun);
+    return createEncoded(namespace, created, dryRun, c -> validation.accept(c, null)).objectAs(type);
   }
 
   // ---- DELETE -------------------------------------------------------------------------------
@@ -293,12 +314,18 @@ public final class Store<T extends HasMetadata> {
    * collector acts on, as upstream's store does.
    */
   public DeleteResult<T> delete(String namespace, String name, DeleteOptions o) {
+    return delete(namespace, name, o, current -> { });
+  }
+
+  /** With {@code deleteValidation} (validating admission) run on the stored object once preconditions hold. */
+  public DeleteResult<T> delete(String namespace, String name, DeleteOptions o, Consumer<T> deleteValidation) {
     String key = key(namespace, name);
     while (true) {
       KeyValue cur = storage.get(key).orElseThrow(() -> StatusException.notFound(resource.groupResource(), name));
       T obj = decoder.decode(cur).objectAs(type);
       ObjectMeta meta = obj.getMetadata();
       deletions.checkPreconditions(name, meta, o);
+      deleteValidation.accept(obj);
       DeletionPolicy.Deletion<T> what = deletions.markForDeletion(codec.copy(obj), o);
       if (what instanceof DeletionPolicy.Deletion.Remove<T>) {
         if (o.dryRun()) {

@@ -1,7 +1,7 @@
 package io.kube4j.apiserver.admission.plugins.namespacelifecycle;
 
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.kube4j.apiserver.admission.AdmissionPlugin;
+import io.kube4j.apiserver.admission.MutatingAdmission;
 import io.kube4j.apiserver.admission.Attributes;
 import io.kube4j.apiserver.api.GroupResource;
 import io.kube4j.apiserver.api.StatusException;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Namespaces are looked up in the watch cache first and, when missing there (a namespace created a
  * moment ago), read from etcd, as upstream does with its informer and live lookup.
  */
-public final class NamespaceLifecycle implements AdmissionPlugin {
+public final class NamespaceLifecycle implements MutatingAdmission {
 
   /** Namespaces that always exist ({@code immortalNamespaces} upstream). */
   private static final Set<String> IMMORTAL = Set.of("default", "kube-system", "kube-public");
@@ -38,15 +38,15 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
   }
 
   @Override
-  public void admit(Attributes a) {
+  public Attributes admit(Attributes a) {
     if (a.resource().resource().equals("namespaces")) {
       if (a.operation() == Attributes.Operation.DELETE && IMMORTAL.contains(a.name())) {
         throw StatusException.forbidden(NAMESPACES, a.name(), "this namespace may not be deleted");
       }
-      return;
+      return a;
     }
     if (a.operation() != Attributes.Operation.CREATE || a.namespace().isEmpty() || !a.resource().namespaced()) {
-      return;
+      return a;
     }
     Namespace ns = cached.apply(a.namespace()).or(() -> live.apply(a.namespace()))
         .orElseThrow(() -> StatusException.notFound(NAMESPACES, a.namespace()));
@@ -55,5 +55,6 @@ public final class NamespaceLifecycle implements AdmissionPlugin {
       throw StatusException.forbidden(a.resource().groupResource(), a.name(),
           "unable to create new content in namespace " + a.namespace() + " because it is being terminated");
     }
+    return a;
   }
 }
