@@ -225,15 +225,14 @@ public final class WatchCache implements AutoCloseable {
     long rv = change.revision();
     WatchEvent event;
     if (change.type() == StorageEvent.Type.DELETE) {
-      Optional<CachedObject> last = Optional.ofNullable(store.remove(change.current().key()))
-          .or(() -> change.previous().map(decoder));
+      Optional<CachedObject> last = Optional.ofNullable(store.remove(change.current().key()));
       if (last.isEmpty()) {
+        // a key this cache never held (not an object of this resource): nothing to tell
         resourceVersion = Math.max(resourceVersion, rv);
         return;
       }
       // The DELETED event carries the last state stamped with the deletion's revision.
-      KeyValue prev = change.previous().orElse(new KeyValue(change.current().key(), last.get().json(), rv, 0));
-      CachedObject gone = decoder.apply(new KeyValue(prev.key(), prev.value(), rv, prev.createRevision()));
+      CachedObject gone = decoder.apply(new KeyValue(change.current().key(), last.get().json(), rv, 0));
       event = new WatchEvent(WatchEvent.Type.DELETED, gone, last, rv);
     } else {
       CachedObject now = decoder.apply(change.current());

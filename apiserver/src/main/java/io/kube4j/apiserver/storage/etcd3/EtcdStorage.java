@@ -133,7 +133,6 @@ public final class EtcdStorage implements Storage {
     WatchOption opt = WatchOption.builder()
         .isPrefix(true)
         .withRevision(afterRevision + 1)
-        .withPrevKV(true)
         .withProgressNotify(true)
         .build();
     Watch.Watcher w = watchClient.watch(bytes(prefix), opt, Watch.listener(
@@ -163,11 +162,9 @@ public final class EtcdStorage implements Storage {
 
   private static StorageEvent convert(WatchEvent e) {
     KeyValue current = convert(e.getKeyValue());
-    Optional<KeyValue> previous = e.getPrevKV() == null || e.getPrevKV().getKey().isEmpty()
-        ? Optional.empty() : Optional.of(convert(e.getPrevKV()));
     StorageEvent.Type type = e.getEventType() == WatchEvent.EventType.DELETE
         ? StorageEvent.Type.DELETE : StorageEvent.Type.PUT;
-    return new StorageEvent(type, current, previous);
+    return new StorageEvent(type, current);
   }
 
   private static KeyValue convert(io.etcd.jetcd.KeyValue kv) {

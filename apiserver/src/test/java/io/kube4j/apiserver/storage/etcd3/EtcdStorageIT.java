@@ -127,8 +127,9 @@ class EtcdStorageIT {
     assertThat(seen).extracting(StorageEvent::type)
         .containsExactly(StorageEvent.Type.PUT, StorageEvent.Type.PUT, StorageEvent.Type.DELETE);
     assertThat(seen.get(0).isCreate()).isTrue();
-    assertThat(new String(seen.get(1).previous().orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("v1");
-    assertThat(new String(seen.get(2).previous().orElseThrow().value(), StandardCharsets.UTF_8)).isEqualTo("v2");
+    assertThat(seen.get(1).isCreate()).isFalse();
+    assertThat(new String(seen.get(1).current().value(), StandardCharsets.UTF_8)).isEqualTo("v2");
+    assertThat(seen.get(2).revision()).isGreaterThan(seen.get(1).revision());
   }
 
   private static void compact(long revision) {
