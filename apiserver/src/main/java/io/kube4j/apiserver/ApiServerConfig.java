@@ -36,4 +36,10 @@ public record ApiServerConfig(
     int workerThreads) {
 
   public static final int DEFAULT_WATCH_CACHE_CAPACITY = 10_000;
+
+  /**
+   * Request workers: each holds its thread while etcd answers, so this many requests can wait on
+   * etcd at once (with 64 clients writing, fewer workers queue requests in the apiserver).
+   */
+  public static final int DEFAULT_WORKER_THREADS = 64;
 }

@@ -57,7 +57,7 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--bookmark-interval", defaultValue = "60s", converter = DurationConverter.class)
   Duration bookmarkInterval;
 
-  @Option(names = "--worker-threads", defaultValue = "64")
+  @Option(names = "--worker-threads", defaultValue = "" + ApiServerConfig.DEFAULT_WORKER_THREADS)
   int workerThreads;
 
   @Override
