@@ -3,6 +3,7 @@ package io.kube4j.apiserver.endpoints;
 import io.kube4j.apiserver.fields.FieldLabelConversion;
 import io.kube4j.apiserver.fields.FieldSelector;
 import io.kube4j.apiserver.labels.LabelSelector;
+import io.kube4j.apiserver.watch.SelectionPredicate;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -18,14 +19,14 @@ public final class KubernetesSelectors implements Selectors {
   @Override
   public Predicate<Map<String, String>> labels(String selector) {
     LabelSelector s = LabelSelector.parse(selector);
-    return s.isEmpty() ? m -> true : s::matches;
+    return s.isEmpty() ? SelectionPredicate.ANY : s::matches;
   }
 
   @Override
   public Predicate<Map<String, String>> fields(String selector, Set<String> supported, String resource) {
     FieldSelector s = FieldSelector.parse(selector);
     if (s.isEmpty()) {
-      return m -> true;
+      return SelectionPredicate.ANY;
     }
     if (!supported.isEmpty()) {
       s = s.transform(supported.equals(METADATA_ONLY) ? FieldLabelConversion.metadataOnly()

@@ -38,6 +38,35 @@ public final class ResourceVersionSplice {
     return out;
   }
 
+  /**
+   * As {@link #stamp}, or empty when the stored JSON already names a resourceVersion (written by
+   * something other than this apiserver) and must be decoded and re-encoded instead.
+   */
+  public static java.util.Optional<byte[]> stampIfAbsent(byte[] stored, long resourceVersion) {
+    int at = metadataStart(stored);
+    if (at < 0 || hasResourceVersion(stored, at)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(stamp(stored, resourceVersion));
+  }
+
+  /** Whether the metadata object opening at {@code at} has a resourceVersion field. */
+  private static boolean hasResourceVersion(byte[] json, int at) {
+    try (JsonParser p = JSON.createParser(json, at, json.length - at)) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        if (p.currentName().equals("resourceVersion")) {
+          return true;
+        }
+        p.nextToken();
+        p.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Byte offset of the {@code {} that opens the top-level {@code metadata} object, or -1. */
   private static int metadataStart(byte[] json) {
     try (JsonParser p = JSON.createParser(json)) {

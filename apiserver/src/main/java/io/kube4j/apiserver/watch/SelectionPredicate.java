@@ -14,17 +14,33 @@ import java.util.function.Predicate;
 public record SelectionPredicate(
     Predicate<Map<String, String>> labels, Predicate<Map<String, String>> fields, String namespace) {
 
+  /** The selector that selects everything; recognised so that it never needs an object decoded. */
+  public static final Predicate<Map<String, String>> ANY = m -> true;
+
   /** Everything, in every namespace. */
-  public static final SelectionPredicate EVERYTHING = new SelectionPredicate(l -> true, f -> true, "");
+  public static final SelectionPredicate EVERYTHING = new SelectionPredicate(ANY, ANY, "");
 
   public static SelectionPredicate inNamespace(String namespace) {
-    return new SelectionPredicate(l -> true, f -> true, namespace);
+    return new SelectionPredicate(ANY, ANY, namespace);
   }
 
   public boolean matches(CachedObject o) {
-    if (!namespace.isEmpty() && !namespace.equals(o.fields().get("metadata.namespace"))) {
+    if (this == EVERYTHING) {
+      return true;
+    }
+    if (!namespace.isEmpty() && !inNamespace(o.key(), namespace)) {
       return false;
     }
-    return labels.test(o.labels()) && fields.test(o.fields());
+    return (labels == ANY || labels.test(o.labels())) && (fields == ANY || fields.test(o.fields()));
+  }
+
+  /**
+   * Whether a namespaced object's key, {@code <prefix><namespace>/<name>}, names this namespace: read
+   * off the key so that a namespace filter alone never needs the object decoded.
+   */
+  static boolean inNamespace(String key, String namespace) {
+    int nameStart = key.lastIndexOf('/');
+    int nsStart = nameStart - namespace.length();
+    return nsStart > 0 && key.charAt(nsStart - 1) == '/' && key.startsWith(namespace, nsStart);
   }
 }

@@ -37,4 +37,18 @@ class ResourceVersionSpliceTest {
 
     assertThat(json.readTree(stamped)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void stampsWhenTheStoredObjectHasNoResourceVersion(Case c) {
+    assertThat(ResourceVersionSplice.stampIfAbsent(c.stored().getBytes(StandardCharsets.UTF_8), 42)).isPresent();
+  }
+
+  @org.junit.jupiter.api.Test
+  void leavesAnObjectThatAlreadyNamesAResourceVersionToBeReEncoded() {
+    String stored = "{\"metadata\":{\"labels\":{\"resourceVersion\":\"x\"},\"name\":\"a\",\"resourceVersion\":\"7\"}}";
+    assertThat(ResourceVersionSplice.stampIfAbsent(stored.getBytes(StandardCharsets.UTF_8), 42)).isEmpty();
+    String labelOnly = "{\"metadata\":{\"labels\":{\"resourceVersion\":\"x\"},\"name\":\"a\"}}";
+    assertThat(ResourceVersionSplice.stampIfAbsent(labelOnly.getBytes(StandardCharsets.UTF_8), 42)).isPresent();
+  }
 }

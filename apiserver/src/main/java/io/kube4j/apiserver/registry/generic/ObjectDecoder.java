@@ -33,17 +33,36 @@ public final class ObjectDecoder<T extends HasMetadata> {
     return prefix;
   }
 
+  /**
+   * The cached form of a stored value. Values this apiserver wrote carry no resourceVersion: it is
+   * stamped into the bytes and decoding waits until something needs the object. Anything else is
+   * decoded now and re-encoded with the revision.
+   */
   public CachedObject decode(KeyValue kv) {
+    return ResourceVersionSplice.stampIfAbsent(kv.value(), kv.modRevision())
+        .map(json -> CachedObject.lazy(kv.key(), kv.modRevision(), json, this::decoded))
+        .orElseGet(() -> decodeNow(kv));
+  }
+
+  private CachedObject decodeNow(KeyValue kv) {
     T obj = codec.decode(kv.value(), type);
-    // stored objects carry no resourceVersion; stamping it into the bytes saves a full re-encode
-    boolean clean = obj.getMetadata().getResourceVersion() == null;
     obj.getMetadata().setResourceVersion(Long.toString(kv.modRevision()));
+    byte[] json = codec.encode(obj);
+    CachedObject.Decoded d = describe(obj);
+    return new CachedObject(kv.key(), kv.modRevision(), obj, json, d.labels(), d.fields());
+  }
+
+  private CachedObject.Decoded decoded(byte[] json) {
+    return describe(codec.decode(json, type));
+  }
+
+  /** The object with its labels and selectable fields, for selectors. */
+  private CachedObject.Decoded describe(T obj) {
     Map<String, String> fields = new HashMap<>(selectableFields.apply(obj));
     fields.put("metadata.name", obj.getMetadata().getName());
     String ns = obj.getMetadata().getNamespace();
     fields.put("metadata.namespace", ns == null ? "" : ns);
     Map<String, String> labels = obj.getMetadata().getLabels() == null ? Map.of() : obj.getMetadata().getLabels();
-    byte[] json = clean ? ResourceVersionSplice.stamp(kv.value(), kv.modRevision()) : codec.encode(obj);
-    return new CachedObject(kv.key(), kv.modRevision(), obj, json, labels, fields);
+    return new CachedObject.Decoded(obj, labels, fields);
   }
 }
