@@ -3,11 +3,9 @@ package io.kube4j.apiserver;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
-import io.kube4j.apiserver.authorization.AlwaysAllow;
-import io.kube4j.apiserver.authorization.Authorizer;
-import io.kube4j.apiserver.authorization.AuthorizerChain;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
+import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
 import io.kube4j.apiserver.authn.x509.X509Authenticator;
 import io.kube4j.apiserver.discovery.Discovery;
@@ -100,6 +98,7 @@ public final class ApiServer implements AutoCloseable {
   private final java.util.Set<String> usedPrefixes = new java.util.HashSet<>();
   private final ApiHttpServer http;
   private final ClusterIpAllocator clusterIps;
+  private final AuthorizerConfig authorizers = new AuthorizerConfig(this);
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
@@ -117,7 +116,8 @@ public final class ApiServer implements AutoCloseable {
       served.add(r.resource());
       stores.put(r.resource().group() + "/" + r.resource().resource(), store(r));
     }
-    AdmissionChain admission = new AdmissionChain(List.of(namespaceLifecycle()));
+    // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
+    AdmissionChain admission = new AdmissionChain(List.of(namespaceLifecycle(), nodeRestriction()));
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
     UnknownFields unknownFields = new UnknownFields(codec.json());
     for (Store<?> s : stores.values()) {
@@ -146,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
       }
     };
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
-        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer()));
+        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizers.build(List.of("Node", "AlwaysAllow"))));
     AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();
@@ -206,6 +206,14 @@ public final class ApiServer implements AutoCloseable {
         "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
   }
 
+  private NodeRestriction nodeRestriction() {
+    Store<Pod> pods = store("", "pods");
+    Store<io.fabric8.kubernetes.api.model.Node> nodes = store("", "nodes");
+    return new NodeRestriction(
+        (ns, name) -> pods.cache().get(pods.key(ns, name)).map(c -> c.objectAs(Pod.class)),
+        name -> nodes.cache().get(nodes.key("", name)).map(c -> c.objectAs(io.fabric8.kubernetes.api.model.Node.class)));
+  }
+
   private NamespaceLifecycle namespaceLifecycle() {
     @SuppressWarnings("unchecked")
     Store<Namespace> namespaces = (Store<Namespace>) stores.get("/namespaces");
@@ -218,11 +226,6 @@ public final class ApiServer implements AutoCloseable {
             return Optional.empty();
           }
         });
-  }
-
-  /** {@code --authorization-mode}; RBAC and Node come with their authorizers. */
-  private Authorizer authorizer() {
-    return new AuthorizerChain(List.of(new AlwaysAllow()));
   }
 
   private List<X509Certificate> readCertificates() throws IOException {
@@ -264,6 +267,7 @@ public final class ApiServer implements AutoCloseable {
     if (http != null) {
       http.close();
     }
+    authorizers.close();
     caches.forEach(WatchCache::close);
     workers.shutdownNow();
     dispatch.shutdownNow();

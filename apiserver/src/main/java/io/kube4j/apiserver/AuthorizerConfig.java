@@ -1,0 +1,72 @@
+package io.kube4j.apiserver;
+
+import io.fabric8.kubernetes.api.model.PersistentVolume;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.kube4j.apiserver.authorization.AlwaysAllow;
+import io.kube4j.apiserver.authorization.AuthorizationResult;
+import io.kube4j.apiserver.authorization.Authorizer;
+import io.kube4j.apiserver.authorization.AuthorizerChain;
+import io.kube4j.apiserver.authorization.node.NodeAuthorizer;
+import io.kube4j.apiserver.authorization.node.NodeGraph;
+import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.watch.CacheInformer;
+import io.kube4j.apiserver.watch.WatchEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the authorizer of {@code --authorization-mode} from the apiserver's stores
+ * ({@code pkg/kubeapiserver/authorizer} upstream): each mode in order, the first to allow or deny
+ * decides.
+ */
+final class AuthorizerConfig {
+
+  private final ApiServer server;
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  AuthorizerConfig(ApiServer server) {
+    this.server = server;
+  }
+
+  Authorizer build(List<String> modes) {
+    List<Authorizer> chain = new ArrayList<>();
+    for (String mode : modes) {
+      chain.add(switch (mode) {
+        case "AlwaysAllow" -> new AlwaysAllow();
+        case "Node" -> node();
+        default -> throw new IllegalArgumentException("unknown authorization mode \"" + mode + "\"");
+      });
+    }
+    return new AuthorizerChain(chain);
+  }
+
+  /** The node authorizer, its graph fed by the pods watch cache. */
+  private Authorizer node() {
+    Store<PersistentVolumeClaim> claims = server.store("", "persistentvolumeclaims");
+    Store<PersistentVolume> volumes = server.store("", "persistentvolumes");
+    NodeGraph graph = new NodeGraph(
+        (ns, name) -> claims.cache().get(claims.key(ns, name)).map(c -> c.objectAs(PersistentVolumeClaim.class)),
+        name -> volumes.cache().get(volumes.key("", name)).map(c -> c.objectAs(PersistentVolume.class)));
+    Store<Pod> pods = server.store("", "pods");
+    started.add(new CacheInformer(pods.cache(), e -> {
+      Pod pod = e.object().objectAs(Pod.class);
+      graph.podChanged(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+          e.type() == WatchEvent.Type.DELETED ? Optional.empty() : Optional.of(pod));
+    }, graph::reset).start());
+    // the system:node role's rules come with RBAC's default policy
+    return new NodeAuthorizer(graph, a -> AuthorizationResult.NO_OPINION);
+  }
+
+  /** Stops what the authorizers watch. */
+  void close() {
+    for (AutoCloseable c : started) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing an informer cannot fail in a way worth reporting at shutdown
+      }
+    }
+  }
+}
