@@ -43,7 +43,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
       description = "Concurrent clients for raw puts and creates (default: ${DEFAULT-VALUE}).")
   List<Integer> clients;
 
-  @Option(names = "--writes", defaultValue = "${sys:bench.writes:-5000}",
+  @Option(names = "--writes", defaultValue = "${sys:bench.writes:-20000}",
       description = "Measured puts, and creates, per client count (default: ${DEFAULT-VALUE}).")
   long writes;
 

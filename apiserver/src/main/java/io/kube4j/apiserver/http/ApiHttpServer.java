@@ -13,9 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -52,13 +50,11 @@ public final class ApiHttpServer implements AutoCloseable {
   /**
    * TLS 1.2/1.3 with the client certificate requested but not required, and not verified in the
    * handshake: the x509 authenticator verifies it, so an untrusted certificate gets a 401 Status.
-   * No ALPN: clients speak HTTP/1.1, which every kubectl feature works with. BoringSSL (netty-tcnative)
-   * when it loads on this platform, else the JDK's engine.
+   * No ALPN: clients speak HTTP/1.1, which every kubectl feature works with.
    */
   private static SslContext tls(File certFile, File keyFile) {
     try {
       return SslContextBuilder.forServer(certFile, keyFile)
-          .sslProvider(OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK)
           .clientAuth(ClientAuth.OPTIONAL)
           .trustManager(InsecureTrustManagerFactory.INSTANCE)
           .protocols("TLSv1.3", "TLSv1.2")
