@@ -3,7 +3,12 @@ package io.kube4j.apiserver;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
+import io.kube4j.apiserver.authorization.Authorizer;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
+import io.kube4j.apiserver.registry.authentication.SelfSubjectReviewRest;
+import io.kube4j.apiserver.registry.authorization.AccessReviewRest;
+import io.kube4j.apiserver.registry.authorization.RulesReviewRest;
+import io.kube4j.apiserver.registry.builtin.BuiltinResources;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
 import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
@@ -134,6 +139,8 @@ public final class ApiServer implements AutoCloseable {
     Store<Pod> pods = store("", "pods");
     router.registerSubresource(pods.resource(), "binding",
         new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));
+    Authorizer authorizer = authorizers.build(config.authorizationModes());
+    registerReviews(router, served, authorizer, bodies);
     String advertised = config.advertiseAddress() + ":" + config.securePort();
     Discovery discovery = new Discovery(served, codec, advertised);
     HealthCheck etcd = new HealthCheck() {
@@ -146,7 +153,7 @@ public final class ApiServer implements AutoCloseable {
       }
     };
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
-        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizers.build(List.of("Node", "AlwaysAllow"))));
+        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer));
     AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();
@@ -154,6 +161,24 @@ public final class ApiServer implements AutoCloseable {
         config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, top, workers, metrics, codec);
     bootstrap.ensureKubernetesService(config.advertiseAddress(), http.port());
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
+  }
+
+  /** The create-only reviews: answered by the authorizers and authenticators, never stored. */
+  private void registerReviews(ResourceRouter router, List<ApiResource> served, Authorizer authorizer,
+      BodyDecoder bodies) {
+    AccessReviewRest access = new AccessReviewRest(authorizer, codec, bodies);
+    for (ApiResource r : BuiltinResources.REVIEWS) {
+      ResourceRouter.SubresourceHandler handler = switch (r.resource()) {
+        case "subjectaccessreviews" -> access.subjectAccessReviews();
+        case "selfsubjectaccessreviews" -> access.selfSubjectAccessReviews();
+        case "localsubjectaccessreviews" -> access.localSubjectAccessReviews();
+        case "selfsubjectrulesreviews" -> new RulesReviewRest(authorizers.ruleResolvers(), codec, bodies).handler();
+        case "selfsubjectreviews" -> SelfSubjectReviewRest.handler(codec, bodies);
+        default -> throw new IllegalStateException("no handler for " + r.resource());
+      };
+      router.registerCreateOnly(r, handler);
+      served.add(r);
+    }
   }
 
   private <T extends HasMetadata> Store<T> store(Registration<T> r) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param watchCacheCapacity changes each resource's watch window holds
  * @param bookmarkInterval how often watchers that want bookmarks get one
  * @param workerThreads the request worker pool size
+ * @param authorizationModes {@code --authorization-mode}: Node, RBAC, AlwaysAllow, AlwaysDeny, asked in order
  */
 public record ApiServerConfig(
     List<String> etcdServers,
@@ -33,9 +34,13 @@ public record ApiServerConfig(
     String serviceNodePortRange,
     int watchCacheCapacity,
     Duration bookmarkInterval,
-    int workerThreads) {
+    int workerThreads,
+    List<String> authorizationModes) {
 
   public static final int DEFAULT_WATCH_CACHE_CAPACITY = 10_000;
+
+  /** Upstream's default {@code --authorization-mode}. */
+  public static final List<String> DEFAULT_AUTHORIZATION_MODES = List.of("Node", "RBAC");
 
   /**
    * Request workers: each holds its thread while etcd answers, so this many requests can wait on

@@ -60,11 +60,15 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--worker-threads", defaultValue = "" + ApiServerConfig.DEFAULT_WORKER_THREADS)
   int workerThreads;
 
+  @Option(names = "--authorization-mode", split = ",", defaultValue = "Node,RBAC",
+      description = "Ordered authorizers: Node, RBAC, AlwaysAllow, AlwaysDeny (default: ${DEFAULT-VALUE})")
+  List<String> authorizationModes;
+
   @Override
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
         tlsCertFile, tlsPrivateKeyFile, clientCaFile, serviceClusterIpRange, serviceNodePortRange, watchCacheSize,
-        bookmarkInterval, workerThreads);
+        bookmarkInterval, workerThreads, authorizationModes);
     ApiServer server = new ApiServer(config, BuiltinApi.parts());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

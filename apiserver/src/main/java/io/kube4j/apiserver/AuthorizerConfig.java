@@ -7,7 +7,16 @@ import io.kube4j.apiserver.authorization.AlwaysAllow;
 import io.kube4j.apiserver.authorization.AuthorizationResult;
 import io.kube4j.apiserver.authorization.Authorizer;
 import io.kube4j.apiserver.authorization.AuthorizerChain;
+import io.kube4j.apiserver.authorization.RuleResolver;
 import io.kube4j.apiserver.authorization.node.NodeAuthorizer;
+import io.kube4j.apiserver.authorization.rbac.CachedPolicySource;
+import io.kube4j.apiserver.authorization.rbac.RbacAuthorizer;
+import io.kube4j.apiserver.authorization.rbac.RuleMatching;
+import io.kube4j.apiserver.authorization.rbac.aggregation.ClusterRoleAggregator;
+import io.kube4j.apiserver.authorization.rbac.bootstrappolicy.BootstrapPolicy;
+import io.kube4j.apiserver.authorization.rbac.bootstrappolicy.PolicyReconciler;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kube4j.apiserver.authorization.node.NodeGraph;
 import io.kube4j.apiserver.registry.generic.Store;
 import io.kube4j.apiserver.watch.CacheInformer;
@@ -24,7 +33,10 @@ import java.util.Optional;
 final class AuthorizerConfig {
 
   private final ApiServer server;
+  private static final String RBAC = "rbac.authorization.k8s.io";
+
   private final List<AutoCloseable> started = new ArrayList<>();
+  private final List<RuleResolver> ruleResolvers = new ArrayList<>();
 
   AuthorizerConfig(ApiServer server) {
     this.server = server;
@@ -35,7 +47,9 @@ final class AuthorizerConfig {
     for (String mode : modes) {
       chain.add(switch (mode) {
         case "AlwaysAllow" -> new AlwaysAllow();
+        case "AlwaysDeny" -> a -> AuthorizationResult.deny("");
         case "Node" -> node();
+        case "RBAC" -> rbac();
         default -> throw new IllegalArgumentException("unknown authorization mode \"" + mode + "\"");
       });
     }
@@ -55,8 +69,36 @@ final class AuthorizerConfig {
       graph.podChanged(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
           e.type() == WatchEvent.Type.DELETED ? Optional.empty() : Optional.of(pod));
     }, graph::reset).start());
-    // the system:node role's rules come with RBAC's default policy
-    return new NodeAuthorizer(graph, a -> AuthorizationResult.NO_OPINION);
+    List<PolicyRule> nodeRules = BootstrapPolicy.nodeRules();
+    return new NodeAuthorizer(graph, a -> nodeRules.stream().anyMatch(r -> RuleMatching.allows(a, r))
+        ? AuthorizationResult.allow("") : AuthorizationResult.NO_OPINION);
+  }
+
+  /**
+   * RBAC over indexes of the four RBAC caches, after the default roles are reconciled; an aggregator
+   * keeps admin, edit and view current.
+   */
+  private Authorizer rbac() {
+    Store<ClusterRole> clusterRoles = server.store(RBAC, "clusterroles");
+    new PolicyReconciler(clusterRoles, server.store(RBAC, "clusterrolebindings")).reconcile();
+    CachedPolicySource policy = new CachedPolicySource(server.store(RBAC, "roles").cache(), clusterRoles.cache(),
+        server.store(RBAC, "rolebindings").cache(), server.store(RBAC, "clusterrolebindings").cache());
+    started.add(policy);
+    started.add(new ClusterRoleAggregator(clusterRoles, policy::clusterRoles).start());
+    try {
+      policy.awaitSynced(java.time.Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading RBAC policy", e);
+    }
+    RbacAuthorizer rbac = new RbacAuthorizer(policy);
+    ruleResolvers.add(rbac);
+    return rbac;
+  }
+
+  /** What SelfSubjectRulesReview lists: the rules of every mode that can list them. */
+  List<RuleResolver> ruleResolvers() {
+    return ruleResolvers;
   }
 
   /** Stops what the authorizers watch. */

@@ -20,6 +20,7 @@ public final class CacheInformer implements AutoCloseable {
   private final Runnable reset;
   private volatile WatchCache.Registration registration;
   private volatile boolean closed;
+  private final java.util.concurrent.CountDownLatch synced = new java.util.concurrent.CountDownLatch(1);
 
   /**
    * @param handler applies one event to the index; called from one thread at a time, in order
@@ -32,10 +33,12 @@ public final class CacheInformer implements AutoCloseable {
   }
 
   public CacheInformer start() {
-    registration = cache.watch(0, SelectionPredicate.EVERYTHING, new Watcher() {
+    registration = cache.watchWithInitialEvents(SelectionPredicate.EVERYTHING, new Watcher() {
       @Override
       public void onEvent(WatchEvent event) {
-        if (event.type() != WatchEvent.Type.BOOKMARK) {
+        if (event.type() == WatchEvent.Type.BOOKMARK) {
+          synced.countDown();
+        } else {
           handler.accept(event);
         }
       }
@@ -48,8 +51,16 @@ public final class CacheInformer implements AutoCloseable {
           start();
         }
       }
-    });
+    }, true);
     return this;
+  }
+
+  /**
+   * Waits until every object that existed at start has been handed to the handler
+   * ({@code WaitForCacheSync}): an authorizer must not answer from a half-filled index.
+   */
+  public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
+    return synced.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @Override

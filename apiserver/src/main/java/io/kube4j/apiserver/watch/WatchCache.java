@@ -168,12 +168,7 @@ public final class WatchCache implements AutoCloseable {
   public Registration watch(long fromRevision, SelectionPredicate predicate, Watcher watcher) {
     synchronized (this) {
       if (fromRevision == 0) {
-        WatcherQueue q = new WatcherQueue(watcher, predicate, dispatcher, resourceVersion);
-        for (CachedObject o : list(predicate).items()) {
-          q.enqueueRaw(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty(), o.resourceVersion()));
-        }
-        watchers.add(q);
-        return new Registration(q);
+        return watchWithInitialEvents(predicate, watcher, false);
       }
       if (fromRevision < oldestWatchable) {
         throw StatusException.tooOldResourceVersion(fromRevision, oldestWatchable);
@@ -188,6 +183,25 @@ public final class WatchCache implements AutoCloseable {
       watchers.add(q);
       return new Registration(q);
     }
+  }
+
+  /**
+   * The current state as ADDED events, then every change; with {@code endMarker} a BOOKMARK between
+   * the two tells the watcher it has seen everything that existed ({@code sendInitialEvents} with
+   * the {@code k8s.io/initial-events-end} bookmark upstream): how an index inside the apiserver
+   * knows it is in sync.
+   */
+  public synchronized Registration watchWithInitialEvents(SelectionPredicate predicate, Watcher watcher,
+      boolean endMarker) {
+    WatcherQueue q = new WatcherQueue(watcher, predicate, dispatcher, resourceVersion);
+    for (CachedObject o : list(predicate).items()) {
+      q.enqueueRaw(new WatchEvent(WatchEvent.Type.ADDED, o, Optional.empty(), o.resourceVersion()));
+    }
+    if (endMarker) {
+      q.enqueueRaw(new WatchEvent(WatchEvent.Type.BOOKMARK, null, Optional.empty(), resourceVersion));
+    }
+    watchers.add(q);
+    return new Registration(q);
   }
 
   /** A client watch's handle: closing it stops delivery and unregisters the watcher. */

@@ -46,7 +46,8 @@ public final class TestCluster implements AutoCloseable {
       TestPki pki = TestPki.create(dir);
       ApiServerConfig config = new ApiServerConfig(etcd.endpoints(), "127.0.0.1", 0, "127.0.0.1",
           pki.serverCert(), pki.serverKey(), pki.caCert(), "10.96.0.0/12", "30000-32767",
-          watchCacheCapacity, bookmarkInterval, ApiServerConfig.DEFAULT_WORKER_THREADS);
+          watchCacheCapacity, bookmarkInterval, ApiServerConfig.DEFAULT_WORKER_THREADS,
+          ApiServerConfig.DEFAULT_AUTHORIZATION_MODES);
       return new TestCluster(etcd, new ApiServer(config, BuiltinApi.parts()), pki, dir);
     } catch (IOException e) {
       etcd.close();

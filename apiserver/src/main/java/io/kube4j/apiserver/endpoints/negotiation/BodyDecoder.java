@@ -47,6 +47,11 @@ public final class BodyDecoder {
    * @param expectedApiVersion used when a protobuf body carries no type information
    * @param expectedKind likewise; and named in the 400 for a body that does not decode
    */
+  /** A body decoded and bound to a model class: for handlers outside the generic store (reviews). */
+  public <T> T decodeAs(String contentType, byte[] body, String apiVersion, String kind, Class<T> type) {
+    return codec.bind(decode(contentType, body, apiVersion, kind), type);
+  }
+
   public JsonNode decode(String contentType, byte[] body, String expectedApiVersion, String expectedKind) {
     String media = mediaType(contentType);
     return switch (media) {

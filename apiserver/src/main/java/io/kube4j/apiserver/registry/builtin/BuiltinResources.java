@@ -29,6 +29,7 @@ public final class BuiltinResources {
   private static final Set<Verb> PROXY_VERBS = Set.of(CREATE, DELETE, GET, PATCH, UPDATE);
   private static final Set<Verb> ALL_BUT_DELETECOLLECTION = Set.of(CREATE, DELETE, GET, LIST, PATCH, UPDATE, WATCH);
   private static final List<String> ALL = List.of("all");
+  private static final String RBAC = "rbac.authorization.k8s.io";
 
   /** Every built-in resource, in discovery order. */
   public static final List<ApiResource> RESOURCES = List.of(
@@ -117,11 +118,41 @@ public final class BuiltinResources {
           List.of(status("policy", "PodDisruptionBudget")),
           io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
           io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetList.class),
+      // rbac.authorization.k8s.io/v1
+      new ApiResource(RBAC, "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false,
+          List.of(), List.of(), ApiResource.ALL_VERBS, List.of(),
+          io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class,
+          io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingList.class),
+      new ApiResource(RBAC, "v1", "clusterroles", "clusterrole", "ClusterRole", false,
+          List.of(), List.of(), ApiResource.ALL_VERBS, List.of(),
+          io.fabric8.kubernetes.api.model.rbac.ClusterRole.class,
+          io.fabric8.kubernetes.api.model.rbac.ClusterRoleList.class),
+      of(RBAC, "rolebindings", "RoleBinding", List.of(), List.of(), List.of(),
+          io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
+          io.fabric8.kubernetes.api.model.rbac.RoleBindingList.class),
+      of(RBAC, "roles", "Role", List.of(), List.of(), List.of(),
+          io.fabric8.kubernetes.api.model.rbac.Role.class, io.fabric8.kubernetes.api.model.rbac.RoleList.class),
       // scheduling.k8s.io/v1
       new ApiResource("scheduling.k8s.io", "v1", "priorityclasses", "priorityclass", "PriorityClass", false,
           List.of("pc"), List.of(), ApiResource.ALL_VERBS, List.of(),
           io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass.class,
           io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassList.class));
+
+  /**
+   * Resources that are only ever created and never stored: reviews, answered at once
+   * ({@code kubectl auth can-i}, {@code kubectl auth whoami}). Served by their own handlers.
+   */
+  public static final List<ApiResource> REVIEWS = List.of(
+      review("authentication.k8s.io", "selfsubjectreviews", "SelfSubjectReview", false,
+          io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview.class),
+      review("authorization.k8s.io", "localsubjectaccessreviews", "LocalSubjectAccessReview", true,
+          io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview.class),
+      review("authorization.k8s.io", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false,
+          io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview.class),
+      review("authorization.k8s.io", "selfsubjectrulesreviews", "SelfSubjectRulesReview", false,
+          io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReview.class),
+      review("authorization.k8s.io", "subjectaccessreviews", "SubjectAccessReview", false,
+          io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview.class));
 
   private BuiltinResources() {}
 
@@ -147,6 +178,14 @@ public final class BuiltinResources {
       Class<? extends KubernetesResourceList<?>> listType) {
     return new ApiResource(group, "v1", resource, singular(kind), kind, true, shortNames, categories,
         ApiResource.ALL_VERBS, subresources, type, listType);
+  }
+
+  /** A create-only review; it has no list type, so the object type stands in. */
+  @SuppressWarnings("unchecked")
+  private static ApiResource review(String group, String resource, String kind, boolean namespaced,
+      Class<? extends HasMetadata> type) {
+    return new ApiResource(group, "v1", resource, singular(kind), kind, namespaced, List.of(), List.of(),
+        Set.of(CREATE), List.of(), type, (Class<? extends KubernetesResourceList<?>>) (Class<?>) type);
   }
 
   /** Discovery's {@code singularName}: the lower-cased kind. */

@@ -101,6 +101,13 @@ public final class BuiltinStrategies {
     register(EndpointSlice.class, new EndpointSliceStrategy());
     register(PodDisruptionBudget.class, new PodDisruptionBudgetStrategy());
     register(PriorityClass.class, new PriorityClassStrategy());
+    register(io.fabric8.kubernetes.api.model.rbac.Role.class, new io.kube4j.apiserver.registry.rbac.RoleStrategy());
+    register(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class,
+        new io.kube4j.apiserver.registry.rbac.ClusterRoleStrategy());
+    register(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class,
+        new io.kube4j.apiserver.registry.rbac.RoleBindingStrategy());
+    register(io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class,
+        new io.kube4j.apiserver.registry.rbac.ClusterRoleBindingStrategy());
   }
 
   private <T extends HasMetadata> void register(Class<T> type, Strategy<T> strategy) {

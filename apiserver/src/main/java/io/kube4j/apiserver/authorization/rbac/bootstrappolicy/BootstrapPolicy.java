@@ -1,0 +1,82 @@
+package io.kube4j.apiserver.authorization.rbac.bootstrappolicy;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+
+/** The default cluster roles and bindings, read from the YAML beside this class. */
+public final class BootstrapPolicy {
+
+  /** Marks an object as a default the apiserver may update ({@code rbac.authorization.kubernetes.io/autoupdate}). */
+  public static final String AUTOUPDATE = "rbac.authorization.kubernetes.io/autoupdate";
+  private static final String BOOTSTRAPPING = "kubernetes.io/bootstrapping";
+
+  private static final List<ClusterRole> CLUSTER_ROLES = load("cluster-roles.yaml", new TypeReference<>() {});
+  private static final List<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS =
+      load("cluster-role-bindings.yaml", new TypeReference<>() {});
+
+  private BootstrapPolicy() {}
+
+  /** Fresh copies, labelled and annotated as upstream's defaults are. */
+  public static List<ClusterRole> clusterRoles() {
+    List<ClusterRole> out = load("cluster-roles.yaml", new TypeReference<List<ClusterRole>>() {});
+    out.forEach(BootstrapPolicy::mark);
+    return out;
+  }
+
+  public static List<ClusterRoleBinding> clusterRoleBindings() {
+    List<ClusterRoleBinding> out = load("cluster-role-bindings.yaml", new TypeReference<List<ClusterRoleBinding>>() {});
+    out.forEach(BootstrapPolicy::mark);
+    return out;
+  }
+
+  /** What every node may do beyond its graph: the {@code system:node} role's rules ({@code NodeRules}). */
+  public static List<PolicyRule> nodeRules() {
+    return CLUSTER_ROLES.stream().filter(r -> r.getMetadata().getName().equals("system:node")).findFirst()
+        .orElseThrow().getRules();
+  }
+
+  static int size() {
+    return CLUSTER_ROLES.size() + CLUSTER_ROLE_BINDINGS.size();
+  }
+
+  private static void mark(HasMetadata o) {
+    var meta = o.getMetadata();
+    var labels = meta.getLabels() == null ? new HashMap<String, String>() : new HashMap<>(meta.getLabels());
+    labels.put(BOOTSTRAPPING, "rbac-defaults");
+    meta.setLabels(labels);
+    var annotations = meta.getAnnotations() == null ? new HashMap<String, String>() : new HashMap<>(meta.getAnnotations());
+    annotations.put(AUTOUPDATE, "true");
+    meta.setAnnotations(annotations);
+    if (o instanceof ClusterRole r) {
+      r.setApiVersion("rbac.authorization.k8s.io/v1");
+      r.setKind("ClusterRole");
+    } else if (o instanceof ClusterRoleBinding b) {
+      b.setApiVersion("rbac.authorization.k8s.io/v1");
+      b.setKind("ClusterRoleBinding");
+    }
+  }
+
+  private static <T> List<T> load(String file, TypeReference<List<T>> type) {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    try (InputStream in = BootstrapPolicy.class.getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing default RBAC policy " + file);
+      }
+      return yaml.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read default RBAC policy " + file, e);
+    }
+  }
+}
