@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
 import io.kube4j.apiserver.authorization.Authorizer;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
+import io.kube4j.apiserver.endpoints.filters.WithImpersonation;
 import io.kube4j.apiserver.registry.authentication.SelfSubjectReviewRest;
 import io.kube4j.apiserver.registry.authorization.AccessReviewRest;
 import io.kube4j.apiserver.registry.authorization.RulesReviewRest;
@@ -153,7 +154,8 @@ public final class ApiServer implements AutoCloseable {
       }
     };
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
-        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer));
+        codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer),
+        new WithImpersonation(authorizer));
     AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();

@@ -84,7 +84,7 @@ final class AuthorizerConfig {
     CachedPolicySource policy = new CachedPolicySource(server.store(RBAC, "roles").cache(), clusterRoles.cache(),
         server.store(RBAC, "rolebindings").cache(), server.store(RBAC, "clusterrolebindings").cache());
     started.add(policy);
-    started.add(new ClusterRoleAggregator(clusterRoles, policy::clusterRoles).start());
+    started.add(new ClusterRoleAggregator(clusterRoles).start());
     try {
       policy.awaitSynced(java.time.Duration.ofSeconds(30));
     } catch (InterruptedException e) {

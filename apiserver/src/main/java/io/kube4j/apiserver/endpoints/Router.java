@@ -3,6 +3,7 @@ package io.kube4j.apiserver.endpoints;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.discovery.Discovery;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
+import io.kube4j.apiserver.endpoints.filters.WithImpersonation;
 import io.kube4j.apiserver.metrics.ApiServerMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,10 +25,11 @@ public final class Router {
   private final ApiServerMetrics metrics;
   private final io.kube4j.apiserver.runtime.Codec codec;
   private final WithAuthorization authorization;
+  private final WithImpersonation impersonation;
 
   public Router(Discovery discovery, ResourceRouter resources, OpenApiSource openapi, List<HealthCheck> readyChecks,
       byte[] version, ApiServerMetrics metrics, io.kube4j.apiserver.runtime.Codec codec,
-      WithAuthorization authorization) {
+      WithAuthorization authorization, WithImpersonation impersonation) {
     this.discovery = discovery;
     this.resources = resources;
     this.openapi = openapi;
@@ -36,6 +38,7 @@ public final class Router {
     this.metrics = metrics;
     this.codec = codec;
     this.authorization = authorization;
+    this.impersonation = impersonation;
   }
 
   /** Paths anyone may read, as upstream's {@code system:public-info-viewer} role allows. */
@@ -50,6 +53,7 @@ public final class Router {
         throw StatusException.unauthorized();
       }
       if (req.user().isPresent()) {
+        req = impersonation.apply(req, req.user().get());
         authorization.authorize(req, req.user().get());
       }
       dispatch(req, responder);

@@ -106,4 +106,21 @@ class RbacKubectlIT {
     Conditions.await("view aggregates the new role", Duration.ofSeconds(10),
         () -> admin.run("get", "clusterrole", "view", "-o", "json").out().contains("marker-cm"));
   }
+
+  @Test
+  void theAdminMayActAsJaneAndJaneMayNotActAsAnyone() {
+    String whoami = admin.run("auth", "whoami", "--as=jane", "--as-group=dev").assertOk().out();
+    assertThat(whoami).contains("jane").contains("[dev system:authenticated]");
+    Kubectl.Result asJane = admin.run("get", "pods", "-n", "kube-public", "--as=jane");
+    assertThat(asJane.exit()).isEqualTo(1);
+    assertThat(asJane.err()).contains("pods is forbidden: User \"jane\" cannot list resource \"pods\" in API group "
+        + "\"\" in the namespace \"kube-public\"");
+    assertThat(admin.run("auth", "can-i", "list", "pods", "-n", "kube-public", "--as=jane").out().trim())
+        .isEqualTo("no");
+
+    Kubectl.Result escalate = jane.run("get", "pods", "-n", "dev", "--as=kubernetes-admin", "--as-group=system:masters");
+    assertThat(escalate.exit()).isEqualTo(1);
+    assertThat(escalate.err()).contains("users \"kubernetes-admin\" is forbidden: User \"jane\" cannot impersonate "
+        + "resource \"users\" in API group \"\" at the cluster scope");
+  }
 }

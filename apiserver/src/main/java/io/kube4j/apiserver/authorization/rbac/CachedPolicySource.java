@@ -97,11 +97,6 @@ public final class CachedPolicySource implements PolicySource, AutoCloseable {
     }
   }
 
-  /** Every cluster role, for aggregation. */
-  public Collection<ClusterRole> clusterRoles() {
-    return clusterRoles.values();
-  }
-
   @Override
   public void close() {
     informers.forEach(CacheInformer::close);

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +28,7 @@ public final class ClusterRoleAggregator implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ClusterRoleAggregator.class.getName());
 
   private final Store<ClusterRole> store;
-  private final Supplier<Collection<ClusterRole>> roles;
+  private final Map<String, ClusterRole> roles = new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "clusterrole-aggregation");
     t.setDaemon(true);
@@ -38,13 +37,17 @@ public final class ClusterRoleAggregator implements AutoCloseable {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final CacheInformer informer;
 
-  /**
-   * @param roles every cluster role as the authorizer's index holds them
-   */
-  public ClusterRoleAggregator(Store<ClusterRole> store, Supplier<Collection<ClusterRole>> roles) {
+  public ClusterRoleAggregator(Store<ClusterRole> store) {
     this.store = store;
-    this.roles = roles;
-    this.informer = new CacheInformer(store.cache(), e -> schedule(), this::schedule);
+    this.informer = new CacheInformer(store.cache(), e -> {
+      ClusterRole r = e.object().objectAs(ClusterRole.class);
+      if (e.type() == io.kube4j.apiserver.watch.WatchEvent.Type.DELETED) {
+        roles.remove(r.getMetadata().getName());
+      } else {
+        roles.put(r.getMetadata().getName(), r);
+      }
+      schedule();
+    }, roles::clear);
   }
 
   public ClusterRoleAggregator start() {
@@ -66,7 +69,7 @@ public final class ClusterRoleAggregator implements AutoCloseable {
   }
 
   private void syncAll() {
-    List<ClusterRole> all = new ArrayList<>(roles.get());
+    List<ClusterRole> all = new ArrayList<>(roles.values());
     for (ClusterRole role : all) {
       if (role.getAggregationRule() == null) {
         continue;

@@ -22,8 +22,6 @@ public final class BootstrapPolicy {
   private static final String BOOTSTRAPPING = "kubernetes.io/bootstrapping";
 
   private static final List<ClusterRole> CLUSTER_ROLES = load("cluster-roles.yaml", new TypeReference<>() {});
-  private static final List<ClusterRoleBinding> CLUSTER_ROLE_BINDINGS =
-      load("cluster-role-bindings.yaml", new TypeReference<>() {});
 
   private BootstrapPolicy() {}
 
@@ -44,10 +42,6 @@ public final class BootstrapPolicy {
   public static List<PolicyRule> nodeRules() {
     return CLUSTER_ROLES.stream().filter(r -> r.getMetadata().getName().equals("system:node")).findFirst()
         .orElseThrow().getRules();
-  }
-
-  static int size() {
-    return CLUSTER_ROLES.size() + CLUSTER_ROLE_BINDINGS.size();
   }
 
   private static void mark(HasMetadata o) {
