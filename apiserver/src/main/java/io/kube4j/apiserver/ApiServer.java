@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
 import io.kube4j.apiserver.authorization.Authorizer;
+import io.kube4j.apiserver.authn.tokenfile.TokenFileAuthenticator;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.endpoints.filters.WithImpersonation;
 import io.kube4j.apiserver.registry.authentication.SelfSubjectReviewRest;
@@ -122,8 +123,12 @@ public final class ApiServer implements AutoCloseable {
       served.add(r.resource());
       stores.put(r.resource().group() + "/" + r.resource().resource(), store(r));
     }
+    Authorizer authorizer = authorizers.build(config.authorizationModes());
     // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
-    AdmissionChain admission = new AdmissionChain(List.of(namespaceLifecycle(), nodeRestriction()));
+    List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
+        nodeRestriction()));
+    authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
+    AdmissionChain admission = new AdmissionChain(plugins);
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
     UnknownFields unknownFields = new UnknownFields(codec.json());
     for (Store<?> s : stores.values()) {
@@ -140,7 +145,6 @@ public final class ApiServer implements AutoCloseable {
     Store<Pod> pods = store("", "pods");
     router.registerSubresource(pods.resource(), "binding",
         new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));
-    Authorizer authorizer = authorizers.build(config.authorizationModes());
     registerReviews(router, served, authorizer, bodies);
     String advertised = config.advertiseAddress() + ":" + config.securePort();
     Discovery discovery = new Discovery(served, codec, advertised);
@@ -156,11 +160,17 @@ public final class ApiServer implements AutoCloseable {
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
         codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer),
         new WithImpersonation(authorizer));
-    AuthenticatorChain authn = new AuthenticatorChain(List.of(new X509Authenticator(readCertificates())));
+    List<io.kube4j.apiserver.authn.Authenticator> authenticators = new ArrayList<>();
+    authenticators.add(new X509Authenticator(readCertificates()));
+    if (config.tokenAuthFile().isPresent()) {
+      authenticators.add(TokenFileAuthenticator.read(config.tokenAuthFile().get()));
+    }
+    AuthenticatorChain authn = new AuthenticatorChain(authenticators);
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();
     this.http = new ApiHttpServer(new InetSocketAddress(config.bindAddress(), config.securePort()),
-        config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, top, workers, metrics, codec);
+        config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, config.anonymousAuth(), top, workers,
+        metrics, codec);
     bootstrap.ensureKubernetesService(config.advertiseAddress(), http.port());
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
   }

@@ -21,6 +21,8 @@ import java.util.List;
  * @param bookmarkInterval how often watchers that want bookmarks get one
  * @param workerThreads the request worker pool size
  * @param authorizationModes {@code --authorization-mode}: Node, RBAC, AlwaysAllow, AlwaysDeny, asked in order
+ * @param anonymousAuth {@code --anonymous-auth}: requests without credentials are {@code system:anonymous}
+ * @param tokenAuthFile {@code --token-auth-file}: static bearer tokens, or empty
  */
 public record ApiServerConfig(
     List<String> etcdServers,
@@ -35,7 +37,9 @@ public record ApiServerConfig(
     int watchCacheCapacity,
     Duration bookmarkInterval,
     int workerThreads,
-    List<String> authorizationModes) {
+    List<String> authorizationModes,
+    boolean anonymousAuth,
+    java.util.Optional<Path> tokenAuthFile) {
 
   public static final int DEFAULT_WATCH_CACHE_CAPACITY = 10_000;
 

@@ -64,11 +64,18 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "Ordered authorizers: Node, RBAC, AlwaysAllow, AlwaysDeny (default: ${DEFAULT-VALUE})")
   List<String> authorizationModes;
 
+  @Option(names = "--anonymous-auth", defaultValue = "true", arity = "1",
+      description = "Requests without credentials are system:anonymous (default: ${DEFAULT-VALUE})")
+  boolean anonymousAuth;
+
+  @Option(names = "--token-auth-file", description = "CSV of static bearer tokens: token,user,uid,\"group1,group2\"")
+  Path tokenAuthFile;
+
   @Override
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
         tlsCertFile, tlsPrivateKeyFile, clientCaFile, serviceClusterIpRange, serviceNodePortRange, watchCacheSize,
-        bookmarkInterval, workerThreads, authorizationModes);
+        bookmarkInterval, workerThreads, authorizationModes, anonymousAuth, java.util.Optional.ofNullable(tokenAuthFile));
     ApiServer server = new ApiServer(config, BuiltinApi.parts());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

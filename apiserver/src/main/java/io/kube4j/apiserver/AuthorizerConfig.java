@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kube4j.apiserver.authorization.node.NodeGraph;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.rbac.EscalationCheck;
 import io.kube4j.apiserver.watch.CacheInformer;
 import io.kube4j.apiserver.watch.WatchEvent;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class AuthorizerConfig {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private final List<RuleResolver> ruleResolvers = new ArrayList<>();
+  private RbacAuthorizer rbac;
 
   AuthorizerConfig(ApiServer server) {
     this.server = server;
@@ -93,7 +95,13 @@ final class AuthorizerConfig {
     }
     RbacAuthorizer rbac = new RbacAuthorizer(policy);
     ruleResolvers.add(rbac);
+    this.rbac = rbac;
     return rbac;
+  }
+
+  /** RBAC's escalation check for writes of roles and bindings, when RBAC is a mode. */
+  java.util.Optional<EscalationCheck> escalationCheck(Authorizer chain) {
+    return java.util.Optional.ofNullable(rbac).map(r -> new EscalationCheck(chain, ruleResolvers, r::rules));
   }
 
   /** What SelfSubjectRulesReview lists: the rules of every mode that can list them. */

@@ -34,9 +34,10 @@ public final class ApiHttpServer implements AutoCloseable {
    * @param keyFile its PKCS#8 key (PEM)
    */
   public ApiHttpServer(InetSocketAddress address, File certFile, File keyFile, Authenticator authenticator,
-      Router router, ExecutorService workers, ApiServerMetrics metrics, Codec codec) throws InterruptedException {
+      boolean anonymousAuth, Router router, ExecutorService workers, ApiServerMetrics metrics, Codec codec)
+      throws InterruptedException {
     SslContext ssl = tls(certFile, keyFile);
-    ApiRequestHandler handler = new ApiRequestHandler(authenticator, router, workers, metrics);
+    ApiRequestHandler handler = new ApiRequestHandler(authenticator, anonymousAuth, router, workers, metrics);
     HttpPipeline pipeline = new HttpPipeline(ssl, handler, e -> codec.encode(e.toStatus()));
     this.channel = new ServerBootstrap()
         .group(boss, io)

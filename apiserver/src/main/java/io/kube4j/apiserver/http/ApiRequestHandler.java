@@ -1,6 +1,7 @@
 package io.kube4j.apiserver.http;
 
 import io.kube4j.apiserver.api.StatusException;
+import io.kube4j.apiserver.authn.Anonymous;
 import io.kube4j.apiserver.authn.AuthenticationResult;
 import io.kube4j.apiserver.authn.Authenticator;
 import io.kube4j.apiserver.authn.Credentials;
@@ -47,9 +48,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private final Router router;
   private final ExecutorService workers;
   private final ApiServerMetrics metrics;
+  private final boolean anonymousAuth;
 
-  ApiRequestHandler(Authenticator authenticator, Router router, ExecutorService workers, ApiServerMetrics metrics) {
+  ApiRequestHandler(Authenticator authenticator, boolean anonymousAuth, Router router, ExecutorService workers,
+      ApiServerMetrics metrics) {
     this.authenticator = authenticator;
+    this.anonymousAuth = anonymousAuth;
     this.router = router;
     this.workers = workers;
     this.metrics = metrics;
@@ -99,7 +103,11 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     }
   }
 
-  /** Rejected credentials are a 401; none at all leave the request unauthenticated. */
+  /**
+   * Rejected credentials are a 401, and so are credentials nobody recognises (a bearer token no
+   * authenticator knows); none at all make the request anonymous when {@code --anonymous-auth} is
+   * on, else unauthenticated.
+   */
   private Optional<UserInfo> authenticate(Credentials credentials) {
     AuthenticationResult r = authenticator.authenticate(credentials);
     if (r instanceof AuthenticationResult.Authenticated ok) {
@@ -109,7 +117,11 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
       LOG.fine(() -> "authentication rejected: " + rejected.reason());
       throw StatusException.unauthorized();
     }
-    return Optional.empty();
+    if (credentials.bearerToken().isPresent()) {
+      throw StatusException.unauthorized();
+    }
+    return anonymousAuth && credentials.clientCertificates().isEmpty() ? Optional.of(Anonymous.USER)
+        : Optional.empty();
   }
 
   private static Credentials credentials(ChannelHandlerContext ctx, String authorization) {

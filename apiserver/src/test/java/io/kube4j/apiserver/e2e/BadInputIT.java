@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kube4j.apiserver.testing.TestCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -243,13 +244,41 @@ class BadInputIT {
   }
 
   @Test
-  void requestWithoutCredentialsIsUnauthorizedAndStoresNothing() {
+  void requestWithoutCredentialsIsAnonymousAndForbiddenAndStoresNothing() {
     try (RawApi anonymous = RawApi.as(cluster, Optional.empty())) {
-      assertStatus(anonymous.get("/api/v1/namespaces"), 401, "Unauthorized", "Unauthorized");
-      assertStatus(anonymous.send("POST", CONFIGMAPS, "application/json", configMap("anon", "")), 401,
-          "Unauthorized", "Unauthorized");
+      assertStatus(anonymous.get("/api/v1/namespaces"), 403, "Forbidden", "namespaces is forbidden: User "
+          + "\"system:anonymous\" cannot list resource \"namespaces\" in API group \"\" at the cluster scope");
+      assertStatus(anonymous.send("POST", CONFIGMAPS, "application/json", configMap("anon", "")), 403,
+          "Forbidden", "configmaps is forbidden: User \"system:anonymous\" cannot create resource \"configmaps\" in "
+          + "API group \"\" in the namespace \"bad\"");
+      assertStatus(anonymous.get("/api"), 403, "Forbidden",
+          "forbidden: User \"system:anonymous\" cannot get path \"/api\"");
     }
     assertThat(api.modRevision(KEYS + "anon")).isEmpty();
+  }
+
+  @Test
+  void bearerTokenNobodyKnowsIsUnauthorizedNeverAnonymous() {
+    try (RawApi anonymous = RawApi.as(cluster, Optional.empty())) {
+      RawApi.Reply r = anonymous.send("POST", CONFIGMAPS, "application/json", configMap("guess", "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          Map.of("Authorization", "Bearer not-a-token"));
+      assertStatus(r, 401, "Unauthorized", "Unauthorized");
+      assertStatus(anonymous.send("GET", "/version", null, null, Map.of("Authorization", "Bearer not-a-token")), 401,
+          "Unauthorized", "Unauthorized");
+    }
+    assertThat(api.modRevision(KEYS + "guess")).isEmpty();
+  }
+
+  @Test
+  void impersonationHeadersAreAuthorizedAndMalformedOnesRefused() {
+    assertStatus(api.send("GET", "/api/v1/namespaces/default/configmaps", null, null,
+        Map.of("Impersonate-User", "jane")), 403, "Forbidden", "configmaps is forbidden: User \"jane\" cannot list "
+        + "resource \"configmaps\" in API group \"\" in the namespace \"default\"");
+    RawApi.Reply groupOnly = api.send("POST", CONFIGMAPS, "application/json", configMap("imp", "").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of("Impersonate-Group", "system:masters"));
+    assertThat(groupOnly.code()).isEqualTo(500);
+    assertThat(groupOnly.body()).contains("without impersonating a user");
+    assertThat(api.modRevision(KEYS + "imp")).isEmpty();
   }
 
   @Test

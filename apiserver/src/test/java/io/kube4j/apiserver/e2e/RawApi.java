@@ -126,11 +126,17 @@ final class RawApi implements AutoCloseable {
   }
 
   Reply send(String method, String path, String contentType, byte[] body) {
+    return send(method, path, contentType, body, Map.of());
+  }
+
+  /** With extra request headers, e.g. {@code Authorization} or {@code Impersonate-User}. */
+  Reply send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(cluster.url() + path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
+    headers.forEach(b::header);
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.headers(), r.body());

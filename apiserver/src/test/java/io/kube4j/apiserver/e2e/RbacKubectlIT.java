@@ -123,4 +123,28 @@ class RbacKubectlIT {
     assertThat(escalate.err()).contains("users \"kubernetes-admin\" is forbidden: User \"jane\" cannot impersonate "
         + "resource \"users\" in API group \"\" at the cluster scope");
   }
+
+  @Test
+  void aNamespaceAdminCannotGrantWhatSheDoesNotHold() {
+    admin.run("create", "namespace", "esc").assertOk();
+    admin.run("create", "rolebinding", "jane-admin", "--clusterrole=admin", "--user=jane", "-n", "esc").assertOk();
+    Conditions.await("jane administers esc", Duration.ofSeconds(10),
+        () -> jane.run("auth", "can-i", "create", "roles", "-n", "esc").out().trim().equals("yes"));
+
+    jane.run("create", "role", "reader", "--verb=get", "--resource=secrets", "-n", "esc").assertOk();
+
+    Kubectl.Result role = jane.run("create", "role", "escalated", "--verb=get", "--resource=nodes", "-n", "esc");
+    assertThat(role.exit()).isEqualTo(1);
+    assertThat(role.err()).contains("roles.rbac.authorization.k8s.io \"escalated\" is forbidden: user \"jane\" "
+        + "(groups=[\"dev\" \"system:authenticated\"]) is attempting to grant RBAC permissions not currently held:\n"
+        + "{APIGroups:[\"\"], Resources:[\"nodes\"], Verbs:[\"get\"]}");
+    Kubectl.Result binding = jane.run("create", "rolebinding", "root", "--clusterrole=cluster-admin", "--user=jane",
+        "-n", "esc");
+    assertThat(binding.exit()).isEqualTo(1);
+    assertThat(binding.err()).contains("rolebindings.rbac.authorization.k8s.io \"root\" is forbidden: user \"jane\"")
+        .contains("is attempting to grant RBAC permissions not currently held");
+    // nothing of either reached etcd
+    assertThat(admin.run("get", "role", "escalated", "-n", "esc").err()).contains("NotFound");
+    assertThat(admin.run("get", "rolebinding", "root", "-n", "esc").err()).contains("NotFound");
+  }
 }

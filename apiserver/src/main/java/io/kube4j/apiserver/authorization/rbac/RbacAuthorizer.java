@@ -116,7 +116,7 @@ public final class RbacAuthorizer implements Authorizer, RuleResolver {
   }
 
   /** The rules a binding's roleRef names ({@code GetRoleReferenceRules}). */
-  Optional<List<PolicyRule>> rules(RoleRef ref, String namespace) {
+  public Optional<List<PolicyRule>> rules(RoleRef ref, String namespace) {
     if ("Role".equals(ref.getKind())) {
       return policy.role(namespace, ref.getName()).map(r -> RuleMatching.orEmpty(r.getRules()));
     }
