@@ -34,8 +34,9 @@ public final class ApiServerBenchmark implements Callable<Integer> {
   static final double CREATE_RATIO_GOAL = 60;
   static final double GET_P99_GOAL_MS = 5;
   static final double LIST_GOAL_MS = 500;
+  static final double AUTH_ADDED_GOAL_US = 100;
 
-  @Option(names = "--phases", split = ",", defaultValue = "${sys:bench.phases:-etcd,create,get,list,watch}",
+  @Option(names = "--phases", split = ",", defaultValue = "${sys:bench.phases:-etcd,create,get,list,watch,auth}",
       description = "Phases to run (default: ${DEFAULT-VALUE}).")
   Set<String> phases;
 
@@ -67,6 +68,11 @@ public final class ApiServerBenchmark implements Callable<Integer> {
   @Option(names = "--get-clients", split = ",", defaultValue = "${sys:bench.getClients:-1,16}",
       description = "Concurrent clients for GETs; the goal is judged on the first (default: ${DEFAULT-VALUE}).")
   List<Integer> getClients;
+
+  @Option(names = "--roles", defaultValue = "${sys:bench.roles:-1000}",
+      description = "Roles and role bindings in the cluster while authorization is measured (default: "
+          + "${DEFAULT-VALUE}).")
+  int roles;
 
   @Option(names = "--pods", defaultValue = "${sys:bench.pods:-10000}",
       description = "Pods created for the LIST (default: ${DEFAULT-VALUE}).")
@@ -117,6 +123,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     Map<Integer, Measurement> creates = Map.of();
     Map<Integer, Measurement> getRuns = Map.of();
     Measurement list = null;
+    Map<String, Measurement> auth = Map.of();
     Runs.progress("starting etcd and the apiserver");
     try (TestCluster cluster = TestCluster.start(Duration.ofMinutes(1), ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY)) {
       ApiClient api = client(cluster);
@@ -132,6 +139,9 @@ public final class ApiServerBenchmark implements Callable<Integer> {
       if (phases.contains("list")) {
         list = new PodList(runs, api).run(pods, 64, Math.min(1000, pods / 10), lists, pageSize);
       }
+      if (phases.contains("auth")) {
+        auth = new AuthCost(runs, api, this::client, cluster.pki()).run(roles, warmup, gets);
+      }
       if (phases.contains("watch")) {
         new WatchFanOut(runs, api, client(cluster))
             .run(watchers, watchEvents, 16, valueBytes, Math.min(200, watchEvents));
@@ -139,6 +149,7 @@ public final class ApiServerBenchmark implements Callable<Integer> {
     }
 
     judge(report, raw, creates, getRuns, list);
+    judgeAuth(report, auth);
     report.header("took", String.format(Locale.ROOT, "%.0f s; load average %.2f at the end",
         (System.nanoTime() - started) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     System.out.print(report.render());
@@ -161,6 +172,27 @@ public final class ApiServerBenchmark implements Callable<Integer> {
         Goal.Comparison.BELOW, GET_P99_GOAL_MS, "ms"));
     report.goal(new Goal(String.format(Locale.ROOT, "LIST %,d pods, median", pods),
         list == null ? Double.NaN : list.p50Millis(), Goal.Comparison.BELOW, LIST_GOAL_MS, "ms"));
+  }
+
+  /**
+   * What authentication and RBAC add at p99: a GET allowed by one RoleBinding among {@code roles}
+   * against GET /version without credentials. The GET's own work (a read from etcd) is counted in
+   * too, so the figure overstates what authorization alone costs.
+   */
+  private void judgeAuth(Report report, Map<String, Measurement> auth) {
+    Measurement base = auth.get("anonymous");
+    for (String k : List.of("version", "get", "admin")) {
+      Measurement m = auth.get(k);
+      if (base != null && m != null) {
+        report.note(String.format(Locale.ROOT, "%s vs %s: p50 %+.0f us, p99 %+.0f us (p99 ratio %.2f)", m.name(),
+            base.name(), 1000 * (m.p50Millis() - base.p50Millis()), 1000 * (m.p99Millis() - base.p99Millis()),
+            m.p99Millis() / base.p99Millis()));
+      }
+    }
+    Measurement version = auth.get("version");
+    double added = base == null || version == null ? Double.NaN : 1000 * (version.p99Millis() - base.p99Millis());
+    report.goal(new Goal("authn + RBAC added at p99 (" + roles + " roles)", added, Goal.Comparison.BELOW,
+        AUTH_ADDED_GOAL_US, "us"));
   }
 
   /** Notes the apiserver's creates against one raw etcd baseline; returns the ratio in percent. */
@@ -211,10 +243,17 @@ public final class ApiServerBenchmark implements Callable<Integer> {
   private ApiClient client(TestCluster cluster) throws Exception {
     TestPki pki = cluster.pki();
     TestPki.Issued cert = pki.clientCertificate("kubernetes-admin", List.of("system:masters"));
-    SSLContext tls = Tls.mutual(cert.certPem(), cert.keyPem(), pki.caCert());
+    url = cluster.url();
+    return client(Tls.mutual(cert.certPem(), cert.keyPem(), pki.caCert()));
+  }
+
+  private String url;
+
+  /** A client of the chosen kind to the cluster of the last {@link #client(TestCluster)}. */
+  private ApiClient client(SSLContext tls) {
     return switch (client) {
-      case socket -> new SocketApiClient(cluster.url(), tls);
-      case jdk -> new JdkApiClient(cluster.url(), tls);
+      case socket -> new SocketApiClient(url, tls);
+      case jdk -> new JdkApiClient(url, tls);
     };
   }
 

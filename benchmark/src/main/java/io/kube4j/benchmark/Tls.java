@@ -50,6 +50,20 @@ final class Tls {
     return tls;
   }
 
+  /** A TLS context that presents no client certificate (an anonymous caller) and trusts only the CA. */
+  static SSLContext anonymous(Path caFile) throws IOException, GeneralSecurityException {
+    Certificate ca = CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(caFile)));
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca);
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    return tls;
+  }
+
   /** The DER bytes between a PEM block's BEGIN and END lines. */
   static byte[] pemBody(String pem) {
     StringBuilder b64 = new StringBuilder();
