@@ -57,9 +57,10 @@ public final class StatusException extends RuntimeException {
   /** Go's {@code omitempty} on {@code StatusDetails}: the legacy group's {@code ""} is left out. */
   private static StatusDetails details(GroupResource gr, String name) {
     StatusDetails d = new StatusDetails();
-    d.setName(name);
+    // empty fields are omitted, as Go's omitempty does: a path's 403 has "details": {}
+    d.setName(emptyToNull(name));
     d.setGroup(emptyToNull(gr.group()));
-    d.setKind(gr.resource());
+    d.setKind(emptyToNull(gr.resource()));
     return d;
   }
 
