@@ -165,6 +165,9 @@ public final class ApiServer implements AutoCloseable {
     if (config.tokenAuthFile().isPresent()) {
       authenticators.add(TokenFileAuthenticator.read(config.tokenAuthFile().get()));
     }
+    ServiceAccountTokens serviceAccounts = new ServiceAccountTokens(this, config.serviceAccounts());
+    serviceAccounts.authenticator().ifPresent(authenticators::add);
+    serviceAccounts.registerTokenRequest(router, codec, bodies);
     AuthenticatorChain authn = new AuthenticatorChain(authenticators);
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();

@@ -23,6 +23,7 @@ import java.util.List;
  * @param authorizationModes {@code --authorization-mode}: Node, RBAC, AlwaysAllow, AlwaysDeny, asked in order
  * @param anonymousAuth {@code --anonymous-auth}: requests without credentials are {@code system:anonymous}
  * @param tokenAuthFile {@code --token-auth-file}: static bearer tokens, or empty
+ * @param serviceAccounts how service-account tokens are signed and verified
  */
 public record ApiServerConfig(
     List<String> etcdServers,
@@ -39,7 +40,26 @@ public record ApiServerConfig(
     int workerThreads,
     List<String> authorizationModes,
     boolean anonymousAuth,
-    java.util.Optional<Path> tokenAuthFile) {
+    java.util.Optional<Path> tokenAuthFile,
+    ServiceAccounts serviceAccounts) {
+
+  /**
+   * Service-account tokens.
+   *
+   * @param issuer {@code --service-account-issuer}
+   * @param signingKeyFile {@code --service-account-signing-key-file}; without it no tokens are issued
+   * @param keyFiles {@code --service-account-key-file}: public keys that verify tokens
+   * @param apiAudiences {@code --api-audiences}; empty means the issuer
+   */
+  public record ServiceAccounts(String issuer, java.util.Optional<Path> signingKeyFile, List<Path> keyFiles,
+      List<String> apiAudiences) {
+
+    public static final String DEFAULT_ISSUER = "https://kubernetes.default.svc.cluster.local";
+
+    public List<String> audiences() {
+      return apiAudiences.isEmpty() ? List.of(issuer) : apiAudiences;
+    }
+  }
 
   public static final int DEFAULT_WATCH_CACHE_CAPACITY = 10_000;
 

@@ -35,14 +35,17 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--client-ca-file", required = true)
   Path clientCaFile;
 
-  @Option(names = "--service-account-key-file")
-  Path serviceAccountKeyFile;
+  @Option(names = "--service-account-key-file", description = "Public keys that verify service-account tokens")
+  List<Path> serviceAccountKeyFiles = new java.util.ArrayList<>();
 
   @Option(names = "--service-account-signing-key-file")
   Path serviceAccountSigningKeyFile;
 
-  @Option(names = "--service-account-issuer", defaultValue = "https://kubernetes.default.svc.cluster.local")
+  @Option(names = "--service-account-issuer", defaultValue = ApiServerConfig.ServiceAccounts.DEFAULT_ISSUER)
   String serviceAccountIssuer;
+
+  @Option(names = "--api-audiences", split = ",", description = "Audiences of tokens (default: the issuer)")
+  List<String> apiAudiences = new java.util.ArrayList<>();
 
   @Option(names = "--service-cluster-ip-range", defaultValue = "10.96.0.0/12")
   String serviceClusterIpRange;
@@ -75,7 +78,9 @@ public final class ApiServerMain implements Callable<Integer> {
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
         tlsCertFile, tlsPrivateKeyFile, clientCaFile, serviceClusterIpRange, serviceNodePortRange, watchCacheSize,
-        bookmarkInterval, workerThreads, authorizationModes, anonymousAuth, java.util.Optional.ofNullable(tokenAuthFile));
+        bookmarkInterval, workerThreads, authorizationModes, anonymousAuth, java.util.Optional.ofNullable(tokenAuthFile),
+        new ApiServerConfig.ServiceAccounts(serviceAccountIssuer, java.util.Optional.ofNullable(
+            serviceAccountSigningKeyFile), serviceAccountKeyFiles, apiAudiences));
     ApiServer server = new ApiServer(config, BuiltinApi.parts());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

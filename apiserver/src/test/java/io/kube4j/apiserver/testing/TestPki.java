@@ -61,6 +61,16 @@ public final class TestPki {
     return pki.certificateFile(ClusterPki.API_SERVER);
   }
 
+  /** {@code sa.key}: signs service-account tokens. */
+  public Path serviceAccountKey() {
+    return pki.serviceAccountKeyFile();
+  }
+
+  /** {@code sa.pub}: verifies them. */
+  public Path serviceAccountPublicKey() {
+    return pki.serviceAccountPublicKeyFile();
+  }
+
   public Path serverKey() {
     return pki.keyFile(ClusterPki.API_SERVER);
   }
