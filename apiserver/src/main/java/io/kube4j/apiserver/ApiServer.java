@@ -8,6 +8,7 @@ import io.kube4j.apiserver.authn.tokenfile.TokenFileAuthenticator;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.endpoints.filters.WithImpersonation;
 import io.kube4j.apiserver.registry.authentication.SelfSubjectReviewRest;
+import io.kube4j.apiserver.registry.authentication.TokenReviewRest;
 import io.kube4j.apiserver.registry.authorization.AccessReviewRest;
 import io.kube4j.apiserver.registry.authorization.RulesReviewRest;
 import io.kube4j.apiserver.registry.builtin.BuiltinResources;
@@ -145,7 +146,16 @@ public final class ApiServer implements AutoCloseable {
     Store<Pod> pods = store("", "pods");
     router.registerSubresource(pods.resource(), "binding",
         new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));
-    registerReviews(router, served, authorizer, bodies);
+    List<io.kube4j.apiserver.authn.Authenticator> authenticators = new ArrayList<>();
+    authenticators.add(new X509Authenticator(readCertificates()));
+    if (config.tokenAuthFile().isPresent()) {
+      authenticators.add(TokenFileAuthenticator.read(config.tokenAuthFile().get()));
+    }
+    ServiceAccountTokens serviceAccounts = new ServiceAccountTokens(this, config.serviceAccounts());
+    serviceAccounts.authenticator().ifPresent(authenticators::add);
+    serviceAccounts.registerTokenRequest(router, codec, bodies);
+    AuthenticatorChain authn = new AuthenticatorChain(authenticators);
+    registerReviews(router, served, authorizer, authn, bodies);
     String advertised = config.advertiseAddress() + ":" + config.securePort();
     Discovery discovery = new Discovery(served, codec, advertised);
     HealthCheck etcd = new HealthCheck() {
@@ -160,27 +170,19 @@ public final class ApiServer implements AutoCloseable {
     Router top = new Router(discovery, router, parts.openapi().apply(served), List.of(etcd),
         codec.encode(Version.info()), metrics, codec, new WithAuthorization(authorizer),
         new WithImpersonation(authorizer));
-    List<io.kube4j.apiserver.authn.Authenticator> authenticators = new ArrayList<>();
-    authenticators.add(new X509Authenticator(readCertificates()));
-    if (config.tokenAuthFile().isPresent()) {
-      authenticators.add(TokenFileAuthenticator.read(config.tokenAuthFile().get()));
-    }
-    ServiceAccountTokens serviceAccounts = new ServiceAccountTokens(this, config.serviceAccounts());
-    serviceAccounts.authenticator().ifPresent(authenticators::add);
-    serviceAccounts.registerTokenRequest(router, codec, bodies);
-    AuthenticatorChain authn = new AuthenticatorChain(authenticators);
     Bootstrap bootstrap = new Bootstrap(this);
     bootstrap.ensureSystemObjects();
     this.http = new ApiHttpServer(new InetSocketAddress(config.bindAddress(), config.securePort()),
         config.tlsCertFile().toFile(), config.tlsPrivateKeyFile().toFile(), authn, config.anonymousAuth(), top, workers,
         metrics, codec);
     bootstrap.ensureKubernetesService(config.advertiseAddress(), http.port());
+    serviceAccounts.registerDiscovery(top, codec, config.advertiseAddress() + ":" + http.port());
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
   }
 
   /** The create-only reviews: answered by the authorizers and authenticators, never stored. */
   private void registerReviews(ResourceRouter router, List<ApiResource> served, Authorizer authorizer,
-      BodyDecoder bodies) {
+      AuthenticatorChain authn, BodyDecoder bodies) {
     AccessReviewRest access = new AccessReviewRest(authorizer, codec, bodies);
     for (ApiResource r : BuiltinResources.REVIEWS) {
       ResourceRouter.SubresourceHandler handler = switch (r.resource()) {
@@ -189,6 +191,7 @@ public final class ApiServer implements AutoCloseable {
         case "localsubjectaccessreviews" -> access.localSubjectAccessReviews();
         case "selfsubjectrulesreviews" -> new RulesReviewRest(authorizers.ruleResolvers(), codec, bodies).handler();
         case "selfsubjectreviews" -> SelfSubjectReviewRest.handler(codec, bodies);
+        case "tokenreviews" -> TokenReviewRest.handler(authn, codec, bodies);
         default -> throw new IllegalStateException("no handler for " + r.resource());
       };
       router.registerCreateOnly(r, handler);

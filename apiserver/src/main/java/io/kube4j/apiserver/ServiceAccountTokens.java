@@ -53,6 +53,34 @@ final class ServiceAccountTokens {
         (kind, ns, name) -> cached(kind, ns, name).map(o -> o.getMetadata().getUid()), Clock.systemUTC()));
   }
 
+  /**
+   * The issuer's OpenID discovery documents ({@code ServiceAccountIssuerDiscovery}): where the
+   * verification keys are, and the keys, so other systems can verify tokens this cluster signs.
+   */
+  void registerDiscovery(io.kube4j.apiserver.endpoints.Router router, Codec codec, String externalAddress)
+      throws IOException {
+    List<Object> keys = new ArrayList<>();
+    for (Path f : config.keyFiles()) {
+      for (PublicKey k : Pem.readPublicKeys(f)) {
+        if (k instanceof RSAPublicKey rsa) {
+          keys.add(new com.nimbusds.jose.jwk.RSAKey.Builder(rsa).keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+              .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256).keyID(TokenIssuer.keyId(rsa)).build().toJSONObject());
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    java.util.Map<String, Object> openid = new java.util.LinkedHashMap<>();
+    openid.put("issuer", config.issuer());
+    openid.put("jwks_uri", "https://" + externalAddress + "/openid/v1/jwks");
+    openid.put("response_types_supported", List.of("id_token"));
+    openid.put("subject_types_supported", List.of("public"));
+    openid.put("id_token_signing_alg_values_supported", List.of("RS256"));
+    router.registerDocument("/.well-known/openid-configuration", codec.encode(openid));
+    router.registerDocument("/openid/v1/jwks", codec.encode(java.util.Map.of("keys", keys)));
+  }
+
   /** {@code serviceaccounts/token}, when a signing key is configured. */
   void registerTokenRequest(ResourceRouter router, Codec codec, BodyDecoder bodies) throws IOException {
     if (config.signingKeyFile().isEmpty()) {

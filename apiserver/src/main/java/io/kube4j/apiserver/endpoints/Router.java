@@ -26,6 +26,7 @@ public final class Router {
   private final io.kube4j.apiserver.runtime.Codec codec;
   private final WithAuthorization authorization;
   private final WithImpersonation impersonation;
+  private final Map<String, byte[]> documents = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Router(Discovery discovery, ResourceRouter resources, OpenApiSource openapi, List<HealthCheck> readyChecks,
       byte[] version, ApiServerMetrics metrics, io.kube4j.apiserver.runtime.Codec codec,
@@ -45,6 +46,14 @@ public final class Router {
   public static boolean isPublic(String path) {
     return path.equals("/version") || path.startsWith("/healthz") || path.startsWith("/livez")
         || path.startsWith("/readyz");
+  }
+
+  /**
+   * Serves a fixed JSON document at a path outside the API, e.g. the service-account issuer's
+   * {@code /.well-known/openid-configuration}; who may read it is up to the authorizers.
+   */
+  public void registerDocument(String path, byte[] json) {
+    documents.put(path, json);
   }
 
   public void handle(ApiRequest req, Responder responder) {
@@ -81,7 +90,14 @@ public final class Router {
       case "/apis" -> responder.respond(discoveryRoot(req, false));
       case "/openapi/v3" -> responder.respond(Response.json(200, openapi.index()));
       case "/openapi/v2" -> throw notFound();
-      default -> dispatchPrefixed(path, req, responder);
+      default -> {
+        byte[] doc = documents.get(path);
+        if (doc != null) {
+          responder.respond(Response.json(200, doc));
+        } else {
+          dispatchPrefixed(path, req, responder);
+        }
+      }
     }
   }
 

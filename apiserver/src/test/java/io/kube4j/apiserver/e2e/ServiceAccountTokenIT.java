@@ -122,4 +122,43 @@ class ServiceAccountTokenIT {
     return anonymous.send(method, path, body == null ? null : "application/json",
         body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of("Authorization", "Bearer " + token));
   }
+
+  @Test
+  void theIssuerPublishesItsKeysForOthersToVerifyTokens() throws Exception {
+    try (RawApi api = RawApi.admin(cluster)) {
+      RawApi.Reply config = api.get("/.well-known/openid-configuration");
+      assertThat(config.code()).isEqualTo(200);
+      assertThat(config.json().path("issuer").asText()).isEqualTo("https://kubernetes.default.svc.cluster.local");
+      assertThat(config.json().path("jwks_uri").asText()).endsWith("/openid/v1/jwks");
+      RawApi.Reply jwks = api.get("/openid/v1/jwks");
+      assertThat(jwks.json().path("keys").get(0).path("alg").asText()).isEqualTo("RS256");
+      // the published key verifies a token the apiserver issued
+      admin.run("create", "serviceaccount", "checker", "-n", "dev").assertOk();
+      String token = admin.run("create", "token", "checker", "-n", "dev").assertOk().out().trim();
+      var key = com.nimbusds.jose.jwk.RSAKey.parse(jwks.json().path("keys").get(0).toString());
+      assertThat(com.nimbusds.jwt.SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key)))
+          .isTrue();
+    }
+    // anonymous callers do not see it (only service accounts are bound to the discovery role)
+    assertThat(anonymous.get("/openid/v1/jwks").code()).isEqualTo(403);
+  }
+
+  @Test
+  void aTokenReviewSaysWhoseATokenIs() {
+    admin.run("create", "serviceaccount", "reviewed", "-n", "dev").assertOk();
+    String token = admin.run("create", "token", "reviewed", "-n", "dev").assertOk().out().trim();
+    try (RawApi api = RawApi.admin(cluster)) {
+      RawApi.Reply ok = api.send("POST", "/apis/authentication.k8s.io/v1/tokenreviews", "application/json",
+          ("{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{\"token\":\""
+              + token + "\"}}").getBytes(StandardCharsets.UTF_8));
+      assertThat(ok.code()).as(ok.body()).isEqualTo(201);
+      assertThat(ok.json().path("status").path("authenticated").asBoolean()).isTrue();
+      assertThat(ok.json().path("status").path("user").path("username").asText())
+          .isEqualTo("system:serviceaccount:dev:reviewed");
+      RawApi.Reply bad = api.send("POST", "/apis/authentication.k8s.io/v1/tokenreviews", "application/json",
+          "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\",\"spec\":{\"token\":\"nope\"}}"
+              .getBytes(StandardCharsets.UTF_8));
+      assertThat(bad.json().path("status").path("authenticated").asBoolean()).isFalse();
+    }
+  }
 }

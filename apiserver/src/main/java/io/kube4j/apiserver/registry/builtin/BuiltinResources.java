@@ -145,6 +145,8 @@ public final class BuiltinResources {
   public static final List<ApiResource> REVIEWS = List.of(
       review("authentication.k8s.io", "selfsubjectreviews", "SelfSubjectReview", false,
           io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview.class),
+      review("authentication.k8s.io", "tokenreviews", "TokenReview", false,
+          io.fabric8.kubernetes.api.model.authentication.TokenReview.class),
       review("authorization.k8s.io", "localsubjectaccessreviews", "LocalSubjectAccessReview", true,
           io.fabric8.kubernetes.api.model.authorization.v1.LocalSubjectAccessReview.class),
       review("authorization.k8s.io", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false,
