@@ -39,14 +39,8 @@ final class Tls {
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, password);
 
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", ca);
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-
     SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    tls.init(kmf.getKeyManagers(), trusting(ca), null);
     return tls;
   }
 
@@ -54,14 +48,19 @@ final class Tls {
   static SSLContext anonymous(Path caFile) throws IOException, GeneralSecurityException {
     Certificate ca = CertificateFactory.getInstance("X.509")
         .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(caFile)));
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, trusting(ca), null);
+    return tls;
+  }
+
+  /** Trust managers that trust only {@code ca}. */
+  private static javax.net.ssl.TrustManager[] trusting(Certificate ca) throws IOException, GeneralSecurityException {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("ca", ca);
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    return tls;
+    return tmf.getTrustManagers();
   }
 
   /** The DER bytes between a PEM block's BEGIN and END lines. */

@@ -104,6 +104,10 @@ public record FieldError(Type type, String field, Object badValue, String detail
     if (value instanceof String str) {
       return "\"" + str.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
+    if (value instanceof java.util.List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      // Go's %#v of a []string, as upstream prints a list it found invalid
+      return list.stream().map(FieldError::quote).collect(java.util.stream.Collectors.joining(", ", "[]string{", "}"));
+    }
     return String.valueOf(value);
   }
 }

@@ -3,11 +3,8 @@ package io.kube4j.apiserver.registry.rbac;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.registry.generic.Strategy;
-import io.kube4j.apiserver.validation.ErrorList;
-import io.kube4j.apiserver.validation.Path;
 import io.kube4j.apiserver.validation.rbac.RbacValidation;
 import java.util.List;
-import java.util.Objects;
 
 /** Cluster role bindings: a ClusterRole granted everywhere ({@code clusterrolebinding.strategy}). */
 public final class ClusterRoleBindingStrategy implements Strategy<ClusterRoleBinding> {
@@ -20,11 +17,8 @@ public final class ClusterRoleBindingStrategy implements Strategy<ClusterRoleBin
 
   @Override
   public List<FieldError> validateUpdate(ClusterRoleBinding b, ClusterRoleBinding old) {
-    ErrorList errs = new ErrorList().addAllFrom(validate(b));
-    if (!Objects.equals(b.getRoleRef(), old.getRoleRef())) {
-      errs.invalid(Path.root("roleRef"), b.getRoleRef(), "cannot change roleRef");
-    }
-    return errs;
+    return new io.kube4j.apiserver.validation.ErrorList().addAllFrom(validate(b))
+        .addAllFrom(RbacValidation.roleRefUnchanged(b.getRoleRef(), old.getRoleRef()));
   }
 
   @Override

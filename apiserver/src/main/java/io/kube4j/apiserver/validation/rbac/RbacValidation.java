@@ -96,6 +96,15 @@ public final class RbacValidation {
     return errs;
   }
 
+  /** {@code ValidateRoleBindingUpdate}: a binding keeps its roleRef (delete and recreate to change it). */
+  public static ErrorList roleRefUnchanged(RoleRef now, RoleRef old) {
+    ErrorList errs = new ErrorList();
+    if (!java.util.Objects.equals(now, old)) {
+      errs.invalid(Path.root("roleRef"), now, "cannot change roleRef");
+    }
+    return errs;
+  }
+
   /** {@code ValidateRoleBindingSubject}. */
   private static void subject(Subject s, boolean namespaced, Path p, ErrorList errs) {
     if (s.getName() == null || s.getName().isEmpty()) {
