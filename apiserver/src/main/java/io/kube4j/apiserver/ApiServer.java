@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.kube4j.apiserver.admission.AdmissionChain;
 import io.kube4j.apiserver.authorization.Authorizer;
+import io.kube4j.apiserver.authn.bootstrap.BootstrapTokenAuthenticator;
 import io.kube4j.apiserver.authn.tokenfile.TokenFileAuthenticator;
 import io.kube4j.apiserver.endpoints.filters.WithAuthorization;
 import io.kube4j.apiserver.endpoints.filters.WithImpersonation;
@@ -150,6 +151,11 @@ public final class ApiServer implements AutoCloseable {
     authenticators.add(new X509Authenticator(readCertificates()));
     if (config.tokenAuthFile().isPresent()) {
       authenticators.add(TokenFileAuthenticator.read(config.tokenAuthFile().get()));
+    }
+    if (config.enableBootstrapTokenAuth()) {
+      Store<io.fabric8.kubernetes.api.model.Secret> secrets = store("", "secrets");
+      authenticators.add(new BootstrapTokenAuthenticator(name -> secrets.cache().get(secrets.key("kube-system", name))
+          .map(c -> c.objectAs(io.fabric8.kubernetes.api.model.Secret.class)), Clock.systemUTC()));
     }
     ServiceAccountTokens serviceAccounts = new ServiceAccountTokens(this, config.serviceAccounts());
     serviceAccounts.authenticator().ifPresent(authenticators::add);

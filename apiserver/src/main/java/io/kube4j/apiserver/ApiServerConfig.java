@@ -23,6 +23,7 @@ import java.util.List;
  * @param authorizationModes {@code --authorization-mode}: Node, RBAC, AlwaysAllow, AlwaysDeny, asked in order
  * @param anonymousAuth {@code --anonymous-auth}: requests without credentials are {@code system:anonymous}
  * @param tokenAuthFile {@code --token-auth-file}: static bearer tokens, or empty
+ * @param enableBootstrapTokenAuth {@code --enable-bootstrap-token-auth}: accept bootstrap tokens
  * @param serviceAccounts how service-account tokens are signed and verified
  */
 public record ApiServerConfig(
@@ -41,6 +42,7 @@ public record ApiServerConfig(
     List<String> authorizationModes,
     boolean anonymousAuth,
     java.util.Optional<Path> tokenAuthFile,
+    boolean enableBootstrapTokenAuth,
     ServiceAccounts serviceAccounts) {
 
   /**

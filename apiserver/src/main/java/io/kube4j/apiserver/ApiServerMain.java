@@ -74,11 +74,16 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--token-auth-file", description = "CSV of static bearer tokens: token,user,uid,\"group1,group2\"")
   Path tokenAuthFile;
 
+  @Option(names = "--enable-bootstrap-token-auth", defaultValue = "false", arity = "0..1",
+      description = "Accept bootstrap tokens (Secrets of type bootstrap.kubernetes.io/token in kube-system)")
+  boolean enableBootstrapTokenAuth;
+
   @Override
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
         tlsCertFile, tlsPrivateKeyFile, clientCaFile, serviceClusterIpRange, serviceNodePortRange, watchCacheSize,
         bookmarkInterval, workerThreads, authorizationModes, anonymousAuth, java.util.Optional.ofNullable(tokenAuthFile),
+        enableBootstrapTokenAuth,
         new ApiServerConfig.ServiceAccounts(serviceAccountIssuer, java.util.Optional.ofNullable(
             serviceAccountSigningKeyFile), serviceAccountKeyFiles, apiAudiences));
     ApiServer server = new ApiServer(config, BuiltinApi.parts());

@@ -47,7 +47,7 @@ public final class TestCluster implements AutoCloseable {
       ApiServerConfig config = new ApiServerConfig(etcd.endpoints(), "127.0.0.1", 0, "127.0.0.1",
           pki.serverCert(), pki.serverKey(), pki.caCert(), "10.96.0.0/12", "30000-32767",
           watchCacheCapacity, bookmarkInterval, ApiServerConfig.DEFAULT_WORKER_THREADS,
-          ApiServerConfig.DEFAULT_AUTHORIZATION_MODES, true, java.util.Optional.empty(),
+          ApiServerConfig.DEFAULT_AUTHORIZATION_MODES, true, java.util.Optional.empty(), true,
           new ApiServerConfig.ServiceAccounts(ApiServerConfig.ServiceAccounts.DEFAULT_ISSUER,
               java.util.Optional.of(pki.serviceAccountKey()), List.of(pki.serviceAccountPublicKey()), List.of()));
       return new TestCluster(etcd, new ApiServer(config, BuiltinApi.parts()), pki, dir);

@@ -64,6 +64,8 @@ public final class ControlPlane {
             "--service-account-key-file=" + pki.resolve("sa.pub"),
             "--service-account-signing-key-file=" + pki.resolve("sa.key"),
             "--service-account-issuer=" + SERVICE_ACCOUNT_ISSUER,
+            // as kubeadm does: a node joins with a bootstrap token and asks for its certificate
+            "--enable-bootstrap-token-auth=true",
             "--service-cluster-ip-range=" + SERVICE_CLUSTER_IP_RANGE,
             "--service-node-port-range=" + SERVICE_NODE_PORT_RANGE),
         config.apiServerPort(),

@@ -50,6 +50,7 @@ class ControlPlaneTest {
         "--service-account-key-file=/k/pki/sa.pub",
         "--service-account-signing-key-file=/k/pki/sa.key",
         "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--enable-bootstrap-token-auth=true",
         "--service-cluster-ip-range=10.96.0.0/12",
         "--service-node-port-range=30000-32767");
     assertThat(apiServer.health().url()).isEqualTo(URI.create("https://127.0.0.1:16443/readyz"));
