@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Service-account tokens from {@code kubectl create token}, used as bearer tokens by a plain HTTPS
- * client: they name the account, stop working when it (or the pod they are bound to) is deleted,
- * and a tampered or foreign-signed token is a 401.
+ * Bearer tokens used by a plain HTTPS client: service-account tokens from {@code kubectl create
+ * token} name the account, stop working when it (or the pod they are bound to) is deleted, and a
+ * tampered or foreign-signed token is a 401; a bootstrap token works while its Secret exists.
  */
 class ServiceAccountTokenIT {
 
@@ -160,5 +160,28 @@ class ServiceAccountTokenIT {
               .getBytes(StandardCharsets.UTF_8));
       assertThat(bad.json().path("status").path("authenticated").asBoolean()).isFalse();
     }
+  }
+
+  @Test
+  void aBootstrapTokenIsItsBootstrapUserUntilItsSecretGoes() {
+    admin.run(Map.of(), """
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: bootstrap-token-abcdef, namespace: kube-system}
+        type: bootstrap.kubernetes.io/token
+        stringData:
+          token-id: abcdef
+          token-secret: 0123456789abcdef
+          usage-bootstrap-authentication: "true"
+          auth-extra-groups: system:bootstrappers:kube4j:nodes
+        """, "apply", "-f", "-").assertOk();
+    String token = "abcdef.0123456789abcdef";
+    Conditions.await("the bootstrap token is recognised", Duration.ofSeconds(10), () -> whoami(token).code() == 201);
+    assertThat(whoami(token).json().path("status").path("userInfo").path("username").asText())
+        .isEqualTo("system:bootstrap:abcdef");
+    assertThat(whoami(token).body()).contains("system:bootstrappers:kube4j:nodes");
+
+    admin.run("delete", "secret", "bootstrap-token-abcdef", "-n", "kube-system").assertOk();
+    Conditions.await("the token stops working", Duration.ofSeconds(10), () -> whoami(token).code() == 401);
   }
 }
