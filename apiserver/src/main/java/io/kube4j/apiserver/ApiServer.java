@@ -111,7 +111,8 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
-    this.storage = new MeteredStorage(new EtcdStorage(config.etcdServers()), metrics);
+    this.storage = new MeteredStorage(encryptedAtRest(new EtcdStorage(config.etcdServers()),
+        config.encryptionProviderConfig()), metrics);
     this.clusterIps = new ClusterIpAllocator(storage, codec, config.serviceClusterIpRange());
     this.timers = Executors.newScheduledThreadPool(2, daemon("apiserver-timer"));
     this.dispatch = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -184,6 +185,20 @@ public final class ApiServer implements AutoCloseable {
     bootstrap.ensureKubernetesService(config.advertiseAddress(), http.port());
     serviceAccounts.registerDiscovery(top, codec, config.advertiseAddress() + ":" + http.port());
     LOG.info("apiserver serving on https://" + config.bindAddress() + ":" + http.port());
+  }
+
+  /**
+   * With {@code --encryption-provider-config}, the configured resources' values are encrypted on
+   * their way to etcd; their keys are {@code /registry/<resource>/} as for every resource.
+   */
+  private static Storage encryptedAtRest(Storage etcd, Optional<java.nio.file.Path> config) throws IOException {
+    if (config.isEmpty()) {
+      return etcd;
+    }
+    Map<String, io.kube4j.apiserver.storage.value.Transformer> byPrefix = new LinkedHashMap<>();
+    io.kube4j.apiserver.storage.value.EncryptionConfiguration.read(config.get()).forEach((resource, t) ->
+        byPrefix.put("/registry/" + resource.split("\\.", 2)[0] + "/", t));
+    return new io.kube4j.apiserver.storage.value.TransformingStorage(etcd, byPrefix);
   }
 
   /** The create-only reviews: answered by the authorizers and authenticators, never stored. */

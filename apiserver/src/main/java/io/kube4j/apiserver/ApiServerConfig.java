@@ -25,6 +25,7 @@ import java.util.List;
  * @param tokenAuthFile {@code --token-auth-file}: static bearer tokens, or empty
  * @param enableBootstrapTokenAuth {@code --enable-bootstrap-token-auth}: accept bootstrap tokens
  * @param serviceAccounts how service-account tokens are signed and verified
+ * @param encryptionProviderConfig {@code --encryption-provider-config}: encryption at rest, or empty
  */
 public record ApiServerConfig(
     List<String> etcdServers,
@@ -43,7 +44,8 @@ public record ApiServerConfig(
     boolean anonymousAuth,
     java.util.Optional<Path> tokenAuthFile,
     boolean enableBootstrapTokenAuth,
-    ServiceAccounts serviceAccounts) {
+    ServiceAccounts serviceAccounts,
+    java.util.Optional<Path> encryptionProviderConfig) {
 
   /**
    * Service-account tokens.

@@ -78,6 +78,9 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "Accept bootstrap tokens (Secrets of type bootstrap.kubernetes.io/token in kube-system)")
   boolean enableBootstrapTokenAuth;
 
+  @Option(names = "--encryption-provider-config", description = "EncryptionConfiguration for encryption at rest")
+  Path encryptionProviderConfig;
+
   @Override
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
@@ -85,7 +88,8 @@ public final class ApiServerMain implements Callable<Integer> {
         bookmarkInterval, workerThreads, authorizationModes, anonymousAuth, java.util.Optional.ofNullable(tokenAuthFile),
         enableBootstrapTokenAuth,
         new ApiServerConfig.ServiceAccounts(serviceAccountIssuer, java.util.Optional.ofNullable(
-            serviceAccountSigningKeyFile), serviceAccountKeyFiles, apiAudiences));
+            serviceAccountSigningKeyFile), serviceAccountKeyFiles, apiAudiences),
+        java.util.Optional.ofNullable(encryptionProviderConfig));
     ApiServer server = new ApiServer(config, BuiltinApi.parts());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

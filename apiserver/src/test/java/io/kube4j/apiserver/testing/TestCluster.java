@@ -39,6 +39,17 @@ public final class TestCluster implements AutoCloseable {
 
   /** As {@link #start(Duration)}, with each resource's watch window holding {@code watchCacheCapacity} changes. */
   public static TestCluster start(Duration bookmarkInterval, int watchCacheCapacity) {
+    return start(bookmarkInterval, watchCacheCapacity, java.util.Optional.empty());
+  }
+
+  /** A cluster whose apiserver encrypts at rest as {@code encryptionConfig} says. */
+  public static TestCluster startWithEncryption(Path encryptionConfig) {
+    return start(Duration.ofMinutes(1), ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY,
+        java.util.Optional.of(encryptionConfig));
+  }
+
+  private static TestCluster start(Duration bookmarkInterval, int watchCacheCapacity,
+      java.util.Optional<Path> encryptionConfig) {
     EtcdProcess.assumeAvailable();
     EtcdProcess etcd = EtcdProcess.start();
     try {
@@ -49,7 +60,8 @@ public final class TestCluster implements AutoCloseable {
           watchCacheCapacity, bookmarkInterval, ApiServerConfig.DEFAULT_WORKER_THREADS,
           ApiServerConfig.DEFAULT_AUTHORIZATION_MODES, true, java.util.Optional.empty(), true,
           new ApiServerConfig.ServiceAccounts(ApiServerConfig.ServiceAccounts.DEFAULT_ISSUER,
-              java.util.Optional.of(pki.serviceAccountKey()), List.of(pki.serviceAccountPublicKey()), List.of()));
+              java.util.Optional.of(pki.serviceAccountKey()), List.of(pki.serviceAccountPublicKey()), List.of()),
+          encryptionConfig);
       return new TestCluster(etcd, new ApiServer(config, BuiltinApi.parts()), pki, dir);
     } catch (IOException e) {
       etcd.close();
