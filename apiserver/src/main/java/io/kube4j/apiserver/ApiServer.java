@@ -14,6 +14,7 @@ import io.kube4j.apiserver.registry.authorization.AccessReviewRest;
 import io.kube4j.apiserver.registry.authorization.RulesReviewRest;
 import io.kube4j.apiserver.registry.builtin.BuiltinResources;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
+import io.kube4j.apiserver.admission.plugins.limitranger.LimitRanger;
 import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
 import io.kube4j.apiserver.authn.x509.X509Authenticator;
@@ -129,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
     Authorizer authorizer = authorizers.build(config.authorizationModes());
     // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
-        nodeRestriction()));
+        limitRanger(), nodeRestriction()));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
     AdmissionChain admission = new AdmissionChain(plugins);
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
@@ -268,6 +269,12 @@ public final class ApiServer implements AutoCloseable {
     boolean declared = s.resource().subresources().stream().anyMatch(x -> x.name().equals("scale"));
     ScaleAccess.forType(s.type()).filter(a -> declared).ifPresent(access -> router.registerSubresource(s.resource(),
         "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
+  }
+
+  private LimitRanger limitRanger() {
+    Store<io.fabric8.kubernetes.api.model.LimitRange> ranges = store("", "limitranges");
+    return new LimitRanger(ns -> ranges.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns))
+        .items().stream().map(c -> c.objectAs(io.fabric8.kubernetes.api.model.LimitRange.class)).toList());
   }
 
   private NodeRestriction nodeRestriction() {
