@@ -16,6 +16,8 @@ import io.kube4j.apiserver.registry.builtin.BuiltinResources;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
 import io.kube4j.apiserver.admission.plugins.limitranger.LimitRanger;
 import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
+import io.kube4j.apiserver.admission.plugins.resourcequota.QuotaRecount;
+import io.kube4j.apiserver.admission.plugins.resourcequota.ResourceQuotaAdmission;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
 import io.kube4j.apiserver.authn.x509.X509Authenticator;
 import io.kube4j.apiserver.discovery.Discovery;
@@ -109,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
   private final ApiHttpServer http;
   private final ClusterIpAllocator clusterIps;
   private final AuthorizerConfig authorizers = new AuthorizerConfig(this);
+  private QuotaRecount quotaRecount;
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
@@ -132,6 +135,7 @@ public final class ApiServer implements AutoCloseable {
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
         limitRanger(), nodeRestriction()));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
+    plugins.add(resourceQuota());
     AdmissionChain admission = new AdmissionChain(plugins);
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
     UnknownFields unknownFields = new UnknownFields(codec.json());
@@ -271,6 +275,16 @@ public final class ApiServer implements AutoCloseable {
         "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
   }
 
+  /** ResourceQuota admission (last, as upstream) and the recount that keeps usage true. */
+  private ResourceQuotaAdmission resourceQuota() {
+    Store<io.fabric8.kubernetes.api.model.ResourceQuota> quotas = store("", "resourcequotas");
+    quotaRecount = new QuotaRecount(quotas, (group, resource) -> Optional.ofNullable(stores.get(group + "/" + resource)))
+        .start();
+    return new ResourceQuotaAdmission(quotas, ns -> quotas.cache().list(
+        io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns)).items().stream()
+        .map(c -> c.object().getMetadata().getName()).toList());
+  }
+
   private LimitRanger limitRanger() {
     Store<io.fabric8.kubernetes.api.model.LimitRange> ranges = store("", "limitranges");
     return new LimitRanger(ns -> ranges.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns))
@@ -339,6 +353,9 @@ public final class ApiServer implements AutoCloseable {
       http.close();
     }
     authorizers.close();
+    if (quotaRecount != null) {
+      quotaRecount.close();
+    }
     caches.forEach(WatchCache::close);
     workers.shutdownNow();
     dispatch.shutdownNow();
