@@ -16,6 +16,7 @@ import io.kube4j.apiserver.registry.builtin.BuiltinResources;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
 import io.kube4j.apiserver.admission.plugins.limitranger.LimitRanger;
 import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
+import io.kube4j.apiserver.admission.plugins.podsecurity.PodSecurity;
 import io.kube4j.apiserver.admission.plugins.resourcequota.QuotaRecount;
 import io.kube4j.apiserver.admission.plugins.resourcequota.ResourceQuotaAdmission;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
@@ -133,7 +134,7 @@ public final class ApiServer implements AutoCloseable {
     Authorizer authorizer = authorizers.build(config.authorizationModes());
     // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
-        limitRanger(), nodeRestriction()));
+        limitRanger(), nodeRestriction(), podSecurity()));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
     plugins.add(resourceQuota());
     AdmissionChain admission = new AdmissionChain(plugins);
@@ -283,6 +284,11 @@ public final class ApiServer implements AutoCloseable {
     return new ResourceQuotaAdmission(quotas, ns -> quotas.cache().list(
         io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns)).items().stream()
         .map(c -> c.object().getMetadata().getName()).toList());
+  }
+
+  private PodSecurity podSecurity() {
+    Store<Namespace> namespaces = store("", "namespaces");
+    return new PodSecurity(name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)));
   }
 
   private LimitRanger limitRanger() {
