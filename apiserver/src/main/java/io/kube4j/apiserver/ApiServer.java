@@ -136,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
         limitRanger(), nodeRestriction(), podSecurity()));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
+    plugins.addAll(webhooks());
     plugins.add(resourceQuota());
     AdmissionChain admission = new AdmissionChain(plugins);
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
@@ -274,6 +275,23 @@ public final class ApiServer implements AutoCloseable {
     boolean declared = s.resource().subresources().stream().anyMatch(x -> x.name().equals("scale"));
     ScaleAccess.forType(s.type()).filter(a -> declared).ifPresent(access -> router.registerSubresource(s.resource(),
         "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
+  }
+
+  /** Mutating and validating admission webhooks, their configurations read from the watch caches. */
+  private List<io.kube4j.apiserver.admission.AdmissionPlugin> webhooks() {
+    Store<io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration> mutating =
+        store("admissionregistration.k8s.io", "mutatingwebhookconfigurations");
+    Store<io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration> validating =
+        store("admissionregistration.k8s.io", "validatingwebhookconfigurations");
+    Store<Namespace> namespaces = store("", "namespaces");
+    return io.kube4j.apiserver.admission.plugins.webhook.ValidatingWebhooks.plugins(
+        () -> mutating.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
+            .map(c -> c.objectAs(io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration
+                .class)).toList(),
+        () -> validating.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
+            .map(c -> c.objectAs(io.fabric8.kubernetes.api.model.admissionregistration.v1
+                .ValidatingWebhookConfiguration.class)).toList(),
+        name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)), codec);
   }
 
   /** ResourceQuota admission (last, as upstream) and the recount that keeps usage true. */

@@ -118,6 +118,17 @@ public final class BuiltinResources {
           List.of(status("policy", "PodDisruptionBudget")),
           io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class,
           io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetList.class),
+      // admissionregistration.k8s.io/v1
+      new ApiResource("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations",
+          "mutatingwebhookconfiguration", "MutatingWebhookConfiguration", false, List.of(), List.of("api-extensions"),
+          ApiResource.ALL_VERBS, List.of(),
+          io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration.class,
+          io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationList.class),
+      new ApiResource("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations",
+          "validatingwebhookconfiguration", "ValidatingWebhookConfiguration", false, List.of(),
+          List.of("api-extensions"), ApiResource.ALL_VERBS, List.of(),
+          io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration.class,
+          io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationList.class),
       // rbac.authorization.k8s.io/v1
       new ApiResource(RBAC, "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false,
           List.of(), List.of(), ApiResource.ALL_VERBS, List.of(),

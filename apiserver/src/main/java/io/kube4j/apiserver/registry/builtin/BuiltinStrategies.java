@@ -101,6 +101,10 @@ public final class BuiltinStrategies {
     register(EndpointSlice.class, new EndpointSliceStrategy());
     register(PodDisruptionBudget.class, new PodDisruptionBudgetStrategy());
     register(PriorityClass.class, new PriorityClassStrategy());
+    register(io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration.class,
+        io.kube4j.apiserver.registry.admissionregistration.WebhookConfigurationStrategy.MUTATING);
+    register(io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration.class,
+        io.kube4j.apiserver.registry.admissionregistration.WebhookConfigurationStrategy.VALIDATING);
     register(io.fabric8.kubernetes.api.model.rbac.Role.class, new io.kube4j.apiserver.registry.rbac.RoleStrategy());
     register(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class,
         new io.kube4j.apiserver.registry.rbac.ClusterRoleStrategy());
