@@ -292,6 +292,17 @@ class BadInputIT {
   }
 
   @Test
+  void expiredClientCertificateOfTheClusterCaIsUnauthorizedAndStoresNothing() {
+    try (RawApi expired = RawApi.as(cluster, Optional.of(cluster.pki().expiredClientCertificate("kubernetes-admin",
+        List.of("system:masters"))))) {
+      assertStatus(expired.get("/api/v1/namespaces"), 401, "Unauthorized", "Unauthorized");
+      assertStatus(expired.send("POST", CONFIGMAPS, "application/json", configMap("expired", "")), 401,
+          "Unauthorized", "Unauthorized");
+    }
+    assertThat(api.modRevision(KEYS + "expired")).isEmpty();
+  }
+
+  @Test
   void healthAndVersionAnswerWithoutCredentials() {
     try (RawApi anonymous = RawApi.as(cluster, Optional.empty())) {
       RawApi.Reply healthz = anonymous.get("/healthz");

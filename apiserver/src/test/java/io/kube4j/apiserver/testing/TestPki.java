@@ -88,6 +88,18 @@ public final class TestPki {
     return Issued.of(pki.ca().issue(CertConfig.client(user, groups), KeyAlgorithm.RSA_2048));
   }
 
+  /** A client certificate the cluster CA signed, valid for an hour two days ago: expired now. */
+  public Issued expiredClientCertificate(String user, List<String> groups) {
+    try {
+      CertificateAuthority past = CertificateAuthority.of(pki.read(ClusterPki.CA),
+          Clock.fixed(java.time.Instant.now().minus(java.time.Duration.ofDays(2)), java.time.ZoneOffset.UTC));
+      return Issued.of(past.issue(CertConfig.client(user, groups).withValidity(java.time.Duration.ofHours(1)),
+          KeyAlgorithm.RSA_2048));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A client certificate signed by a CA the apiserver does not trust. */
   public Issued untrustedClientCertificate(String user) {
     CertificateAuthority stranger = CertificateAuthority.create("stranger", KeyAlgorithm.RSA_2048, Clock.systemUTC());
