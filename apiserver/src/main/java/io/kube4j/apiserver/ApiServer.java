@@ -134,7 +134,8 @@ public final class ApiServer implements AutoCloseable {
     Authorizer authorizer = authorizers.build(config.authorizationModes());
     // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
-        limitRanger(), nodeRestriction(), podSecurity()));
+        limitRanger(), nodeRestriction(), podSecurity(),
+        new io.kube4j.apiserver.admission.plugins.defaulttolerationseconds.DefaultTolerationSeconds(300, 300)));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
     plugins.addAll(webhooks());
     plugins.add(resourceQuota());
