@@ -134,7 +134,7 @@ public final class ApiServer implements AutoCloseable {
     Authorizer authorizer = authorizers.build(config.authorizationModes());
     // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
     List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
-        limitRanger(), nodeRestriction(), podSecurity(),
+        limitRanger(), nodeRestriction(), podSecurity(), priority(),
         new io.kube4j.apiserver.admission.plugins.defaulttolerationseconds.DefaultTolerationSeconds(300, 300)));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
     plugins.addAll(webhooks());
@@ -308,6 +308,17 @@ public final class ApiServer implements AutoCloseable {
   private PodSecurity podSecurity() {
     Store<Namespace> namespaces = store("", "namespaces");
     return new PodSecurity(name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)));
+  }
+
+  private io.kube4j.apiserver.admission.plugins.priority.Priority priority() {
+    Store<io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass> classes =
+        store("scheduling.k8s.io", "priorityclasses");
+    Class<io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass> type =
+        io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass.class;
+    return new io.kube4j.apiserver.admission.plugins.priority.Priority(
+        name -> classes.cache().get(classes.key("", name)).map(c -> c.objectAs(type)),
+        () -> classes.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
+            .map(c -> c.objectAs(type)).toList());
   }
 
   private LimitRanger limitRanger() {

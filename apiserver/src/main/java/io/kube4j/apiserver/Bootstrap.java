@@ -102,5 +102,22 @@ final class Bootstrap {
         }
       }
     }
+    ensureSystemPriorityClasses();
+  }
+
+  /**
+   * The two system priority classes every cluster has ({@code bootstrap-system-priority-classes}
+   * post-start hook upstream): for the pods a cluster cannot run without.
+   */
+  private void ensureSystemPriorityClasses() {
+    Store<io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass> classes =
+        server.store("scheduling.k8s.io", "priorityclasses");
+    io.kube4j.apiserver.registry.scheduling.priorityclass.PriorityClassStrategy.SYSTEM_PRIORITY_CLASSES.forEach(
+        (name, value) -> createIfAbsent(classes, "", new io.fabric8.kubernetes.api.model.scheduling.v1
+            .PriorityClassBuilder().withNewMetadata().withName(name).endMetadata().withValue(value)
+            .withDescription(name.equals("system-node-critical")
+                ? "Used for system critical pods that must not be moved from their current node."
+                : "Used for system critical pods that must run in the cluster, but can be moved to another node "
+                    + "if necessary.").build()));
   }
 }
