@@ -13,12 +13,6 @@ import io.kube4j.apiserver.registry.authentication.TokenReviewRest;
 import io.kube4j.apiserver.registry.authorization.AccessReviewRest;
 import io.kube4j.apiserver.registry.authorization.RulesReviewRest;
 import io.kube4j.apiserver.registry.builtin.BuiltinResources;
-import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
-import io.kube4j.apiserver.admission.plugins.limitranger.LimitRanger;
-import io.kube4j.apiserver.admission.plugins.noderestriction.NodeRestriction;
-import io.kube4j.apiserver.admission.plugins.podsecurity.PodSecurity;
-import io.kube4j.apiserver.admission.plugins.resourcequota.QuotaRecount;
-import io.kube4j.apiserver.admission.plugins.resourcequota.ResourceQuotaAdmission;
 import io.kube4j.apiserver.authn.AuthenticatorChain;
 import io.kube4j.apiserver.authn.x509.X509Authenticator;
 import io.kube4j.apiserver.discovery.Discovery;
@@ -112,7 +106,7 @@ public final class ApiServer implements AutoCloseable {
   private final ApiHttpServer http;
   private final ClusterIpAllocator clusterIps;
   private final AuthorizerConfig authorizers = new AuthorizerConfig(this);
-  private QuotaRecount quotaRecount;
+  private final AdmissionConfig admissions = new AdmissionConfig(this, codec);
 
   public ApiServer(ApiServerConfig config, Parts parts) throws IOException, InterruptedException {
     this.config = config;
@@ -132,14 +126,7 @@ public final class ApiServer implements AutoCloseable {
       stores.put(r.resource().group() + "/" + r.resource().resource(), store(r));
     }
     Authorizer authorizer = authorizers.build(config.authorizationModes());
-    // upstream's order (AllOrderedPlugins): mutating plugins run in it, then validating ones
-    List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(),
-        limitRanger(), nodeRestriction(), podSecurity(), priority(),
-        new io.kube4j.apiserver.admission.plugins.defaulttolerationseconds.DefaultTolerationSeconds(300, 300)));
-    authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
-    plugins.addAll(webhooks());
-    plugins.add(resourceQuota());
-    AdmissionChain admission = new AdmissionChain(plugins);
+    AdmissionChain admission = admissions.build(authorizer, authorizers);
     BodyDecoder bodies = new BodyDecoder(codec, parts.protobuf());
     UnknownFields unknownFields = new UnknownFields(codec.json());
     for (Store<?> s : stores.values()) {
@@ -278,77 +265,6 @@ public final class ApiServer implements AutoCloseable {
         "scale", new ScaleHandler<>(new ScaleRest<>(s, access), bodies, parts.patches(), codec)));
   }
 
-  /** Mutating and validating admission webhooks, their configurations read from the watch caches. */
-  private List<io.kube4j.apiserver.admission.AdmissionPlugin> webhooks() {
-    Store<io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration> mutating =
-        store("admissionregistration.k8s.io", "mutatingwebhookconfigurations");
-    Store<io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration> validating =
-        store("admissionregistration.k8s.io", "validatingwebhookconfigurations");
-    Store<Namespace> namespaces = store("", "namespaces");
-    return io.kube4j.apiserver.admission.plugins.webhook.ValidatingWebhooks.plugins(
-        () -> mutating.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
-            .map(c -> c.objectAs(io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration
-                .class)).toList(),
-        () -> validating.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
-            .map(c -> c.objectAs(io.fabric8.kubernetes.api.model.admissionregistration.v1
-                .ValidatingWebhookConfiguration.class)).toList(),
-        name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)), codec);
-  }
-
-  /** ResourceQuota admission (last, as upstream) and the recount that keeps usage true. */
-  private ResourceQuotaAdmission resourceQuota() {
-    Store<io.fabric8.kubernetes.api.model.ResourceQuota> quotas = store("", "resourcequotas");
-    quotaRecount = new QuotaRecount(quotas, (group, resource) -> Optional.ofNullable(stores.get(group + "/" + resource)))
-        .start();
-    return new ResourceQuotaAdmission(quotas, ns -> quotas.cache().list(
-        io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns)).items().stream()
-        .map(c -> c.object().getMetadata().getName()).toList());
-  }
-
-  private PodSecurity podSecurity() {
-    Store<Namespace> namespaces = store("", "namespaces");
-    return new PodSecurity(name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)));
-  }
-
-  private io.kube4j.apiserver.admission.plugins.priority.Priority priority() {
-    Store<io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass> classes =
-        store("scheduling.k8s.io", "priorityclasses");
-    Class<io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass> type =
-        io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass.class;
-    return new io.kube4j.apiserver.admission.plugins.priority.Priority(
-        name -> classes.cache().get(classes.key("", name)).map(c -> c.objectAs(type)),
-        () -> classes.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.EVERYTHING).items().stream()
-            .map(c -> c.objectAs(type)).toList());
-  }
-
-  private LimitRanger limitRanger() {
-    Store<io.fabric8.kubernetes.api.model.LimitRange> ranges = store("", "limitranges");
-    return new LimitRanger(ns -> ranges.cache().list(io.kube4j.apiserver.watch.SelectionPredicate.inNamespace(ns))
-        .items().stream().map(c -> c.objectAs(io.fabric8.kubernetes.api.model.LimitRange.class)).toList());
-  }
-
-  private NodeRestriction nodeRestriction() {
-    Store<Pod> pods = store("", "pods");
-    Store<io.fabric8.kubernetes.api.model.Node> nodes = store("", "nodes");
-    return new NodeRestriction(
-        (ns, name) -> pods.cache().get(pods.key(ns, name)).map(c -> c.objectAs(Pod.class)),
-        name -> nodes.cache().get(nodes.key("", name)).map(c -> c.objectAs(io.fabric8.kubernetes.api.model.Node.class)));
-  }
-
-  private NamespaceLifecycle namespaceLifecycle() {
-    @SuppressWarnings("unchecked")
-    Store<Namespace> namespaces = (Store<Namespace>) stores.get("/namespaces");
-    return new NamespaceLifecycle(
-        name -> namespaces.cache().get(namespaces.key("", name)).map(c -> c.objectAs(Namespace.class)),
-        name -> {
-          try {
-            return Optional.of(namespaces.get("", name, "").objectAs(Namespace.class));
-          } catch (io.kube4j.apiserver.api.StatusException e) {
-            return Optional.empty();
-          }
-        });
-  }
-
   private List<X509Certificate> readCertificates() throws IOException {
     try (InputStream in = Files.newInputStream(config.clientCaFile())) {
       List<X509Certificate> out = new ArrayList<>();
@@ -389,9 +305,7 @@ public final class ApiServer implements AutoCloseable {
       http.close();
     }
     authorizers.close();
-    if (quotaRecount != null) {
-      quotaRecount.close();
-    }
+    admissions.close();
     caches.forEach(WatchCache::close);
     workers.shutdownNow();
     dispatch.shutdownNow();
