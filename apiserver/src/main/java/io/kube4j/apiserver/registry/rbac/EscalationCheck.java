@@ -80,8 +80,15 @@ public final class EscalationCheck implements ValidatingAdmission {
       if (allowed(user, "escalate", "clusterroles", "", name)) {
         return;
       }
-      // an aggregated role will hold anything: only who holds everything may make one
-      granted = role.getAggregationRule() != null ? List.of(everything(), everyPath()) : orEmpty(role.getRules());
+      if (role.getAggregationRule() != null) {
+        // an aggregated role will hold anything: only who holds everything may make one
+        if (!missing(user, List.of(everything(), everyPath()), "").isEmpty()) {
+          throw StatusException.forbidden(a.resource().groupResource(), name,
+              "must have cluster-admin privileges to use the aggregationRule");
+        }
+        return;
+      }
+      granted = orEmpty(role.getRules());
     } else if (obj instanceof RoleBinding b) {
       if (bindAllowed(user, b.getRoleRef(), ns)) {
         return;
