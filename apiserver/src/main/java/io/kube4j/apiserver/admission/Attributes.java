@@ -25,6 +25,16 @@ public record Attributes(Operation operation, ApiResource resource, String subre
 
   public enum Operation { CREATE, UPDATE, DELETE, CONNECT }
 
+  /**
+   * The pod a request writes, when it is about a pod itself (core {@code pods}, no subresource):
+   * what the pod-only plugins (LimitRanger, PodSecurity, Priority, ...) look at.
+   */
+  public Optional<io.fabric8.kubernetes.api.model.Pod> pod() {
+    boolean pods = resource.group().isEmpty() && resource.resource().equals("pods") && subresource.isEmpty();
+    return pods ? object.filter(io.fabric8.kubernetes.api.model.Pod.class::isInstance)
+        .map(io.fabric8.kubernetes.api.model.Pod.class::cast) : Optional.empty();
+  }
+
   public Attributes withObject(HasMetadata replacement) {
     return new Attributes(operation, resource, subresource, namespace, name, Optional.of(replacement), oldObject,
         user, dryRun);

@@ -7,6 +7,7 @@ import io.kube4j.apiserver.admission.Attributes;
 import io.kube4j.apiserver.admission.MutatingAdmission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Adds the not-ready and unreachable NoExecute tolerations a pod lacks. */
 public final class DefaultTolerationSeconds implements MutatingAdmission {
@@ -38,11 +39,11 @@ public final class DefaultTolerationSeconds implements MutatingAdmission {
 
   @Override
   public Attributes admit(Attributes a) {
-    if (!a.resource().group().isEmpty() || !a.resource().resource().equals("pods") || !a.subresource().isEmpty()
-        || a.object().isEmpty() || ((Pod) a.object().get()).getSpec() == null) {
+    Optional<Pod> found = a.pod().filter(p -> p.getSpec() != null);
+    if (found.isEmpty()) {
       return a;
     }
-    Pod pod = (Pod) a.object().get();
+    Pod pod = found.get();
     List<Toleration> tolerations = pod.getSpec().getTolerations() == null ? new ArrayList<>()
         : new ArrayList<>(pod.getSpec().getTolerations());
     boolean changed = false;

@@ -127,8 +127,7 @@ public final class LimitRanger implements MutatingAdmission, ValidatingAdmission
   }
 
   private static boolean applies(Attributes a) {
-    return a.resource().group().isEmpty() && a.resource().resource().equals("pods") && a.subresource().isEmpty()
-        && a.object().isPresent();
+    return a.pod().isPresent();
   }
 
   private static List<LimitRangeItem> items(LimitRange lr) {

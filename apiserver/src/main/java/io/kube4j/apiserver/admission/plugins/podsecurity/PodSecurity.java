@@ -37,8 +37,8 @@ public final class PodSecurity implements ValidatingAdmission {
 
   @Override
   public void validate(Attributes a) {
-    if (!a.resource().group().isEmpty() || !a.resource().resource().equals("pods") || !a.subresource().isEmpty()
-        || a.object().isEmpty()) {
+    Optional<Pod> found = a.pod();
+    if (found.isEmpty()) {
       return;
     }
     Map<String, String> labels = namespaces.apply(a.namespace()).map(n -> n.getMetadata().getLabels())
@@ -48,7 +48,7 @@ public final class PodSecurity implements ValidatingAdmission {
       return;
     }
     String version = labels.getOrDefault(ENFORCE + "-version", "latest");
-    Pod pod = (Pod) a.object().get();
+    Pod pod = found.get();
     if (pod.getSpec() == null) {
       return;
     }

@@ -39,11 +39,11 @@ public final class Priority implements MutatingAdmission {
 
   @Override
   public Attributes admit(Attributes a) {
-    if (!a.resource().group().isEmpty() || !a.resource().resource().equals("pods") || !a.subresource().isEmpty()
-        || a.object().isEmpty() || ((Pod) a.object().get()).getSpec() == null) {
+    Optional<Pod> found = a.pod().filter(p -> p.getSpec() != null);
+    if (found.isEmpty()) {
       return a;
     }
-    Pod pod = (Pod) a.object().get();
+    Pod pod = found.get();
     String className = pod.getSpec().getPriorityClassName();
     int priority;
     String policy;
