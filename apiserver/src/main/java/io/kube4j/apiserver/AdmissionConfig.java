@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
 import io.kube4j.apiserver.admission.AdmissionChain;
 import io.kube4j.apiserver.admission.AdmissionPlugin;
+import io.kube4j.apiserver.admission.plugins.certificates.CertificateApproval;
+import io.kube4j.apiserver.admission.plugins.certificates.CertificateSigning;
+import io.kube4j.apiserver.admission.plugins.certificates.CertificateSubjectRestriction;
 import io.kube4j.apiserver.admission.plugins.defaulttolerationseconds.DefaultTolerationSeconds;
 import io.kube4j.apiserver.admission.plugins.limitranger.LimitRanger;
 import io.kube4j.apiserver.admission.plugins.namespacelifecycle.NamespaceLifecycle;
@@ -52,6 +55,8 @@ final class AdmissionConfig {
         podSecurity(), priority(), new DefaultTolerationSeconds(DEFAULT_TOLERATION_SECONDS,
             DEFAULT_TOLERATION_SECONDS)));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
+    plugins.addAll(List.of(new CertificateApproval(authorizer), new CertificateSigning(authorizer),
+        new CertificateSubjectRestriction()));
     plugins.addAll(webhooks());
     plugins.add(resourceQuota());
     return new AdmissionChain(plugins);

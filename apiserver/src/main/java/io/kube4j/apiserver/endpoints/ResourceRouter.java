@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Routes a resource request to the handler of its verb on its resource's scope. Subresources served
- * by the generic handlers: {@code status} (get, update, patch). Others are registered as their own
+ * by the generic handlers: those owning part of the object, {@code status} and a CSR's
+ * {@code approval} (get, update, patch). Others are registered as their own
  * {@link SubresourceHandler}s.
  */
 public final class ResourceRouter {
@@ -78,9 +79,10 @@ public final class ResourceRouter {
         h.handle(info, req, responder);
         return;
       }
-      boolean status = info.subresource().equals("status")
-          && r.subresources().stream().anyMatch(s -> s.name().equals("status"));
-      if (!status || !Set.of("get", "update", "patch").contains(info.verb())) {
+      // status (and a CSR's approval): part of the object, written through the generic update path
+      boolean partOfObject = r.subresources().stream().anyMatch(s -> s.name().equals(info.subresource()))
+          && scope.store().strategy().subresourceStrategy(info.subresource()).isPresent();
+      if (!partOfObject || !Set.of("get", "update", "patch").contains(info.verb())) {
         throw StatusException.notFound(r.groupResource(), info.name());
       }
     }

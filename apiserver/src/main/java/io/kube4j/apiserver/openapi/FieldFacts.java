@@ -94,7 +94,9 @@ final class FieldFacts {
       Map.entry(BATCH + "CronJobSpec", List.of("schedule", "jobTemplate")),
       Map.entry("io.k8s.api.discovery.v1.EndpointSlice", List.of("addressType", "endpoints")),
       Map.entry("io.k8s.api.discovery.v1.Endpoint", List.of("addresses")),
-      Map.entry("io.k8s.api.scheduling.v1.PriorityClass", List.of("value")));
+      Map.entry("io.k8s.api.scheduling.v1.PriorityClass", List.of("value")),
+      Map.entry("io.k8s.api.certificates.v1.CertificateSigningRequestSpec", List.of("request", "signerName")),
+      Map.entry("io.k8s.api.certificates.v1.CertificateSigningRequestCondition", List.of("type", "status")));
 
   private FieldFacts() {}
 

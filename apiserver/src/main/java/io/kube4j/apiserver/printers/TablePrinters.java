@@ -85,6 +85,8 @@ public final class TablePrinters {
     m.put(io.fabric8.kubernetes.api.model.events.v1.Event.class, EventPrinter.eventsV1());
     m.put(PodDisruptionBudget.class, new PodDisruptionBudgetPrinter());
     m.put(PriorityClass.class, new PriorityClassPrinter());
+    m.put(io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest.class,
+        new CertificateSigningRequestPrinter());
     m.put(io.fabric8.kubernetes.api.model.rbac.Role.class, RbacPrinters.role());
     m.put(io.fabric8.kubernetes.api.model.rbac.ClusterRole.class, RbacPrinters.role());
     m.put(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class, RbacPrinters.<io.fabric8.kubernetes.api.model.rbac

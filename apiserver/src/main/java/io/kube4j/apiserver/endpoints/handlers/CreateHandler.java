@@ -6,6 +6,7 @@ import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Response;
+import io.kube4j.apiserver.registry.generic.RequesterAwareStrategy;
 import java.util.Optional;
 
 /** POST to a collection ({@code handlers.CreateResource}): decode, admit, store; 201 Created. */
@@ -26,8 +27,17 @@ public final class CreateHandler {
     Attributes attributes = scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "",
         info.namespace(), name, Optional.of(obj), Optional.empty(), req.user(), dryRun));
     T admitted = scope.store().type().cast(attributes.object().orElseThrow());
+    if (scope.store().strategy() instanceof RequesterAwareStrategy<?> requesterAware) {
+      recordRequester(requesterAware, admitted, req);
+    }
     return Responses.object(scope, req, 201, scope.store().createEncoded(info.namespace(), admitted, dryRun,
         created -> scope.admission().validate(attributes.with(Optional.of(created), Optional.empty()))),
         body.warnings());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends HasMetadata> void recordRequester(RequesterAwareStrategy<?> strategy, T obj,
+      ApiRequest req) {
+    ((RequesterAwareStrategy<T>) strategy).recordRequester(obj, req.user());
   }
 }

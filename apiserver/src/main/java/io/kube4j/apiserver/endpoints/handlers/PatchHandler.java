@@ -24,7 +24,7 @@ public final class PatchHandler {
     boolean dryRun = RequestScope.dryRun(req);
     String contentType = req.header("Content-Type");
     List<String> warnings = new ArrayList<>();
-    Store.Target target = info.subresource().equals("status") ? Store.Target.STATUS : Store.Target.MAIN;
+    Store.Target target = Store.Target.of(info.subresource());
     T patched = scope.store().update(info.namespace(), info.name(), current -> {
       JsonNode before = scope.codec().toTree(current);
       JsonNode after = scope.patches().apply(contentType, before, req.body(), scope.store().type());

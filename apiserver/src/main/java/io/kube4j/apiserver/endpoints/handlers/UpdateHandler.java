@@ -24,7 +24,7 @@ public final class UpdateHandler {
           + info.name() + ")");
     }
     Optional<String> uid = Optional.ofNullable(body.object().getMetadata()).map(m -> m.getUid()).filter(u -> !u.isEmpty());
-    Store.Target target = info.subresource().equals("status") ? Store.Target.STATUS : Store.Target.MAIN;
+    Store.Target target = Store.Target.of(info.subresource());
     T updated = scope.store().update(info.namespace(), info.name(), current -> {
       if (current != null && uid.isPresent() && !uid.get().equals(current.getMetadata().getUid())) {
         // a uid in a PUT body is a precondition (defaultUpdatedObjectInfo.Preconditions), not a change

@@ -101,6 +101,13 @@ public final class BuiltinResources {
           io.fabric8.kubernetes.api.model.batch.v1.CronJobList.class),
       of("batch", "jobs", "Job", List.of(), ALL, List.of(status("batch", "Job")),
           io.fabric8.kubernetes.api.model.batch.v1.Job.class, io.fabric8.kubernetes.api.model.batch.v1.JobList.class),
+      // certificates.k8s.io/v1
+      new ApiResource("certificates.k8s.io", "v1", "certificatesigningrequests", "certificatesigningrequest",
+          "CertificateSigningRequest", false, List.of("csr"), List.of(), ApiResource.ALL_VERBS,
+          List.of(sub("approval", "certificates.k8s.io", "v1", "CertificateSigningRequest", STATUS_VERBS),
+              status("certificates.k8s.io", "CertificateSigningRequest")),
+          io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest.class,
+          io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestList.class),
       // coordination.k8s.io/v1
       of("coordination.k8s.io", "leases", "Lease", List.of(), List.of(), List.of(),
           io.fabric8.kubernetes.api.model.coordination.v1.Lease.class,

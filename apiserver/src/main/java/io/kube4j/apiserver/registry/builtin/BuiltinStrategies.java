@@ -101,6 +101,8 @@ public final class BuiltinStrategies {
     register(EndpointSlice.class, new EndpointSliceStrategy());
     register(PodDisruptionBudget.class, new PodDisruptionBudgetStrategy());
     register(PriorityClass.class, new PriorityClassStrategy());
+    register(io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest.class,
+        new io.kube4j.apiserver.registry.certificates.CertificateSigningRequestStrategy());
     register(io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration.class,
         io.kube4j.apiserver.registry.admissionregistration.WebhookConfigurationStrategy.MUTATING);
     register(io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration.class,

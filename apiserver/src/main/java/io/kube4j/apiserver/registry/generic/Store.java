@@ -192,17 +192,27 @@ public final class Store<T extends HasMetadata> {
 
   // ---- UPDATE -------------------------------------------------------------------------------
 
-  /** What an update is: the main resource or its status, and how to compute the new object. */
-  public enum Target {
+  /**
+   * What an update writes: the main resource, or a subresource that owns part of the object
+   * ({@code status}, a CSR's {@code approval}), whose strategy keeps everything else.
+   *
+   * @param subresource empty for the main resource
+   */
+  public record Target(String subresource) {
     /** The object itself: the strategy's update rules apply. */
-    MAIN,
+    public static final Target MAIN = new Target("");
     /** The status subresource: the status strategy keeps everything but status. */
-    STATUS,
+    public static final Target STATUS = new Target("status");
     /**
      * A subresource whose REST already built the new object from the current one
      * ({@code namespaces/finalize}): only generic metadata rules apply.
      */
-    FINALIZE
+    public static final Target FINALIZE = new Target("finalize");
+
+    /** The target of a PUT or PATCH to {@code subresource} (empty: the main resource). */
+    public static Target of(String subresource) {
+      return subresource.isEmpty() ? MAIN : new Target(subresource);
+    }
   }
 
   /**
@@ -245,14 +255,14 @@ public final class Store<T extends HasMetadata> {
       meta.setResourceVersion(Long.toString(cur.modRevision()));
       strategy.applyDefaults(updated);
       List<FieldError> errors = new ArrayList<>();
-      if (target == Target.STATUS) {
-        StatusStrategy<T> s = strategy.statusStrategy().orElseThrow(
+      if (target.equals(Target.MAIN)) {
+        strategy.prepareForUpdate(updated, old);
+        errors.addAll(strategy.validateUpdate(updated, old));
+      } else if (!target.equals(Target.FINALIZE)) {
+        StatusStrategy<T> s = strategy.subresourceStrategy(target.subresource()).orElseThrow(
             () -> StatusException.notFound(resource.groupResource(), name));
         s.prepareForUpdate(updated, old);
         errors.addAll(s.validateUpdate(updated, old));
-      } else if (target == Target.MAIN) {
-        strategy.prepareForUpdate(updated, old);
-        errors.addAll(strategy.validateUpdate(updated, old));
       }
       failIfInvalid(updated, errors);
       validation.accept(updated, old);

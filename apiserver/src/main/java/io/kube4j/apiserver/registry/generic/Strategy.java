@@ -77,4 +77,12 @@ public interface Strategy<T extends HasMetadata> {
   default Optional<StatusStrategy<T>> statusStrategy() {
     return Optional.empty();
   }
+
+  /**
+   * The strategy of a subresource that owns part of the object and is written with PUT or PATCH:
+   * {@code status} for most resources, also {@code approval} for CertificateSigningRequests.
+   */
+  default Optional<StatusStrategy<T>> subresourceStrategy(String subresource) {
+    return subresource.equals("status") ? statusStrategy() : Optional.empty();
+  }
 }

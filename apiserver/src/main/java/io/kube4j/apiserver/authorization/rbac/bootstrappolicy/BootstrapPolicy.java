@@ -7,10 +7,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 
@@ -25,17 +27,36 @@ public final class BootstrapPolicy {
 
   private BootstrapPolicy() {}
 
-  /** Fresh copies, labelled and annotated as upstream's defaults are. */
+  /** The prefix of every per-controller role; the rest of the name is the controller's service account. */
+  public static final String CONTROLLER_ROLE_PREFIX = "system:controller:";
+
+  /** Fresh copies, labelled and annotated as upstream's defaults are: the cluster roles, then the controllers'. */
   public static List<ClusterRole> clusterRoles() {
-    List<ClusterRole> out = load("cluster-roles.yaml", new TypeReference<List<ClusterRole>>() {});
+    List<ClusterRole> out = new ArrayList<>(load("cluster-roles.yaml", new TypeReference<List<ClusterRole>>() {}));
+    out.addAll(controllerRoles());
     out.forEach(BootstrapPolicy::mark);
     return out;
   }
 
+  /** The default bindings, then one per controller role to its service account in kube-system. */
   public static List<ClusterRoleBinding> clusterRoleBindings() {
-    List<ClusterRoleBinding> out = load("cluster-role-bindings.yaml", new TypeReference<List<ClusterRoleBinding>>() {});
+    List<ClusterRoleBinding> out = new ArrayList<>(
+        load("cluster-role-bindings.yaml", new TypeReference<List<ClusterRoleBinding>>() {}));
+    for (ClusterRole role : controllerRoles()) {
+      String name = role.getMetadata().getName();
+      out.add(new ClusterRoleBindingBuilder().withNewMetadata().withName(name).endMetadata()
+          .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)
+          .addNewSubject().withKind("ServiceAccount").withNamespace("kube-system")
+          .withName(name.substring(CONTROLLER_ROLE_PREFIX.length())).endSubject()
+          .build());
+    }
     out.forEach(BootstrapPolicy::mark);
     return out;
+  }
+
+  /** {@code system:controller:*} roles ({@code ControllerRoles()} upstream). */
+  private static List<ClusterRole> controllerRoles() {
+    return load("controller-roles.yaml", new TypeReference<List<ClusterRole>>() {});
   }
 
   /** What every node may do beyond its graph: the {@code system:node} role's rules ({@code NodeRules}). */
