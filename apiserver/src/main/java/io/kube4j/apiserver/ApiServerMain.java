@@ -1,5 +1,6 @@
 package io.kube4j.apiserver;
 
+import io.kube4j.componentbase.flags.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class ApiServerMain implements Callable<Integer> {
       description = "changes each resource's watch cache keeps")
   int watchCacheSize;
 
-  @Option(names = "--bookmark-interval", defaultValue = "60s", converter = DurationConverter.class)
+  @Option(names = "--bookmark-interval", defaultValue = "60s", converter = GoDuration.class)
   Duration bookmarkInterval;
 
   @Option(names = "--worker-threads", defaultValue = "" + ApiServerConfig.DEFAULT_WORKER_THREADS)
@@ -102,22 +103,5 @@ public final class ApiServerMain implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new ApiServerMain()).execute(args));
-  }
-
-  /** {@code 60s}, {@code 5m}, {@code 100ms}. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String v) {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new CommandLine.TypeConversionException("not a duration: " + v);
-      };
-    }
   }
 }

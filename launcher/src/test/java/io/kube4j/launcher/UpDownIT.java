@@ -68,18 +68,23 @@ class UpDownIT {
 
     Result status = kube4j("status");
     assertThat(status.exitCode()).as(status.output()).isZero();
-    assertThat(status.output()).containsPattern("etcd +\\d+ ").containsPattern("apiserver +\\d+ +" + port + " +healthy");
+    assertThat(status.output()).containsPattern("etcd +\\d+ ").containsPattern("apiserver +\\d+ +" + port + " +healthy")
+        .containsPattern("controller-manager +\\d+ +\\d+ +healthy");
+    // the controller-manager runs its controllers: a new namespace gets its default service account
+    assertThat(kubectl("create", "namespace", "up-it").exitCode()).isZero();
+    awaitOk(() -> kubectl("get", "serviceaccount", "default", "-n", "up-it").exitCode() == 0);
 
     Result again = kube4j("up");
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(again.output()).contains("kube4j is already running");
 
     List<Long> pids = recordedPids();
-    assertThat(pids).hasSize(2);
+    assertThat(pids).hasSize(3);
 
     Result down = kube4j("down");
     assertThat(down.exitCode()).as(down.output()).isZero();
-    assertThat(down.output()).contains("apiserver: stopped").contains("etcd: stopped");
+    assertThat(down.output()).contains("controller-manager: stopped").contains("apiserver: stopped")
+        .contains("etcd: stopped");
     for (long pid : pids) {
       awaitGone(pid);
     }
@@ -124,6 +129,17 @@ class UpDownIT {
   }
 
   /** Gone, or a zombie waiting for init to reap it: either way no longer running. */
+  /** Polls {@code condition} with backoff until it holds, for at most 30 s. */
+  private static void awaitOk(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    long pauseMillis = 50;
+    while (!condition.call()) {
+      assertThat(Instant.now()).as("condition still false").isBefore(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(pauseMillis * 1_000_000);
+      pauseMillis = Math.min(pauseMillis * 2, 1000);
+    }
+  }
+
   private static void awaitGone(long pid) throws IOException {
     Instant deadline = Instant.now().plusSeconds(30);
     Path stat = Path.of("/proc", Long.toString(pid), "stat");

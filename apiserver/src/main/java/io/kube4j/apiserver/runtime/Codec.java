@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -33,10 +34,16 @@ public final class Codec {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         // generated accessors instead of reflection for the model's getters and setters
         .addModule(new BlackbirdModule())
+        // MicroTime fields the model types as ZonedDateTime (a Lease's acquireTime, renewTime), written
+        // with the model's own pattern (RFC 3339 with microseconds), as Go's metav1.MicroTime is
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .build();
     this.yaml = YAMLMapper.builder(new YAMLFactory())
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .addModule(new BlackbirdModule())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
   }

@@ -57,6 +57,11 @@ public final class TestPki {
     return pki.caCertificateFile();
   }
 
+  /** {@code ca.key}: what the controller-manager signs CSRs with. */
+  public Path caKey() {
+    return pki.keyFile(ClusterPki.CA);
+  }
+
   public Path serverCert() {
     return pki.certificateFile(ClusterPki.API_SERVER);
   }

@@ -14,9 +14,10 @@ import java.util.Set;
  * The ports of one cluster, recorded in {@code cluster.properties} at the first {@code up} and
  * reused afterwards, so the kubeconfig, the etcd endpoint and the apiserver flags stay stable
  * across restarts. The apiserver port is the user's choice ({@code --port}, default 6443); etcd's
- * client and peer ports are picked free, because a fixed 2379/2380 would let only one cluster run.
+ * client and peer ports are picked free, because a fixed 2379/2380 would let only one cluster run; so
+ * is the controller-manager's health port (10257 upstream).
  */
-public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerPort) {
+public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerPort, int controllerManagerPort) {
 
   /** The apiserver's port in kubeadm clusters. */
   public static final int DEFAULT_API_SERVER_PORT = 6443;
@@ -24,6 +25,9 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
   static final String API_SERVER_PORT = "apiserver.secure-port";
   static final String ETCD_CLIENT_PORT = "etcd.client-port";
   static final String ETCD_PEER_PORT = "etcd.peer-port";
+  static final String CONTROLLER_MANAGER_PORT = "controller-manager.secure-port";
+  /** A recorded port that an older kube4j did not record yet: {@link #resolve} picks one. */
+  static final int UNRECORDED = 0;
 
   public static Optional<ClusterConfig> load(StateDir state) throws IOException {
     Path file = state.clusterProperties();
@@ -35,8 +39,10 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
       properties.load(reader);
     }
     try {
-      return Optional.of(new ClusterConfig(
-          port(properties, API_SERVER_PORT), port(properties, ETCD_CLIENT_PORT), port(properties, ETCD_PEER_PORT)));
+      int controllerManager = properties.containsKey(CONTROLLER_MANAGER_PORT)
+          ? port(properties, CONTROLLER_MANAGER_PORT) : UNRECORDED;
+      return Optional.of(new ClusterConfig(port(properties, API_SERVER_PORT), port(properties, ETCD_CLIENT_PORT),
+          port(properties, ETCD_PEER_PORT), controllerManager));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -49,19 +55,23 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
   public static ClusterConfig resolve(Optional<ClusterConfig> recorded, OptionalInt requestedPort, PortAllocator ports) {
     if (recorded.isPresent()) {
       ClusterConfig config = recorded.get();
-      return new ClusterConfig(requestedPort.orElse(config.apiServerPort), config.etcdClientPort, config.etcdPeerPort);
+      int apiServerPort = requestedPort.orElse(config.apiServerPort);
+      int controllerManager = config.controllerManagerPort != UNRECORDED ? config.controllerManagerPort
+          : ports.pick(Set.of(apiServerPort, config.etcdClientPort, config.etcdPeerPort));
+      return new ClusterConfig(apiServerPort, config.etcdClientPort, config.etcdPeerPort, controllerManager);
     }
     int apiServerPort = requestedPort.orElse(DEFAULT_API_SERVER_PORT);
     int client = ports.pick(Set.of(apiServerPort));
     int peer = ports.pick(Set.of(apiServerPort, client));
-    return new ClusterConfig(apiServerPort, client, peer);
+    int controllerManager = ports.pick(Set.of(apiServerPort, client, peer));
+    return new ClusterConfig(apiServerPort, client, peer, controllerManager);
   }
 
   /** The same cluster with new etcd ports, for when a recorded one has been taken meanwhile. */
   public ClusterConfig withFreshEtcdPorts(PortAllocator ports) {
-    int client = ports.pick(Set.of(apiServerPort));
-    int peer = ports.pick(Set.of(apiServerPort, client));
-    return new ClusterConfig(apiServerPort, client, peer);
+    int client = ports.pick(Set.of(apiServerPort, controllerManagerPort));
+    int peer = ports.pick(Set.of(apiServerPort, controllerManagerPort, client));
+    return new ClusterConfig(apiServerPort, client, peer, controllerManagerPort);
   }
 
   public void save(StateDir state) throws IOException {
@@ -69,6 +79,7 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
     properties.setProperty(API_SERVER_PORT, Integer.toString(apiServerPort));
     properties.setProperty(ETCD_CLIENT_PORT, Integer.toString(etcdClientPort));
     properties.setProperty(ETCD_PEER_PORT, Integer.toString(etcdPeerPort));
+    properties.setProperty(CONTROLLER_MANAGER_PORT, Integer.toString(controllerManagerPort));
     StringWriter text = new StringWriter();
     properties.store(text, "kube4j cluster: ports chosen at the first ./kube4j up (edit only while the cluster is down)");
     Files.writeString(state.clusterProperties(), text.toString());

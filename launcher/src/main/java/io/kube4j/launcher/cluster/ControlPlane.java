@@ -13,6 +13,7 @@ public final class ControlPlane {
 
   public static final String ETCD = "etcd";
   public static final String API_SERVER = "apiserver";
+  public static final String CONTROLLER_MANAGER = "controller-manager";
 
   /** The first address of the range is the ClusterIP of the {@code kubernetes} Service (in the serving certificate). */
   public static final String SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/12";
@@ -20,7 +21,7 @@ public final class ControlPlane {
   public static final String SERVICE_ACCOUNT_ISSUER = "https://kubernetes.default.svc.cluster.local";
 
   /** Components kube4j will have and does not have yet; reported by {@code up} and {@code status}. */
-  public static final List<String> NOT_YET_AVAILABLE = List.of("scheduler", "controller-manager", "agent");
+  public static final List<String> NOT_YET_AVAILABLE = List.of("scheduler", "agent");
 
   private ControlPlane() {}
 
@@ -30,7 +31,7 @@ public final class ControlPlane {
    * List.of("--kubeconfig=" + state.kubeconfig("scheduler")), 10259, readyz(10259))}.
    */
   public static List<Component> components(StateDir state, ClusterConfig config, String advertiseAddress) {
-    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress));
+    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress), controllerManager(state, config));
   }
 
   static Component etcd(StateDir state, ClusterConfig config) {
@@ -70,6 +71,26 @@ public final class ControlPlane {
             "--service-node-port-range=" + SERVICE_NODE_PORT_RANGE),
         config.apiServerPort(),
         readyz(config.apiServerPort()));
+  }
+
+  /**
+   * The controller-manager with the flags kubeadm gives kube-controller-manager: its own kubeconfig,
+   * each controller as its own service account, the cluster CA to sign CSRs and to publish.
+   */
+  static Component controllerManager(StateDir state, ClusterConfig config) {
+    var pki = state.pki();
+    return Component.java(CONTROLLER_MANAGER, "io.kube4j.controllermanager.ControllerManagerMain", List.of(
+            "--kubeconfig=" + state.kubeconfig(CONTROLLER_MANAGER),
+            "--bind-address=127.0.0.1",
+            "--secure-port=" + config.controllerManagerPort(),
+            "--leader-elect=true",
+            "--use-service-account-credentials=true",
+            "--controllers=*",
+            "--cluster-signing-cert-file=" + pki.resolve("ca.crt"),
+            "--cluster-signing-key-file=" + pki.resolve("ca.key"),
+            "--root-ca-file=" + pki.resolve("ca.crt")),
+        config.controllerManagerPort(),
+        new HealthCheck(URI.create("https://127.0.0.1:" + config.controllerManagerPort() + "/healthz"), "ok"));
   }
 
   /** A Kubernetes component's {@code /readyz} over HTTPS on loopback: body {@code ok} when ready. */

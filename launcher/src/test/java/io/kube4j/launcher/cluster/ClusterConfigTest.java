@@ -24,6 +24,19 @@ class ClusterConfigTest {
     assertThat(config.apiServerPort()).isEqualTo(6443);
     assertThat(config.etcdClientPort()).isNotEqualTo(config.etcdPeerPort()).isBetween(20000, 29999);
     assertThat(config.etcdPeerPort()).isBetween(20000, 29999);
+    assertThat(config.controllerManagerPort()).isBetween(20000, 29999)
+        .isNotIn(config.etcdClientPort(), config.etcdPeerPort());
+  }
+
+  @Test
+  void aClusterRecordedBeforeTheControllerManagerGetsAPortForIt() throws Exception {
+    StateDir state = new StateDir(home);
+    Files.writeString(state.clusterProperties(), "apiserver.secure-port=6443\netcd.client-port=21000\netcd.peer-port=22000\n");
+
+    ClusterConfig config = ClusterConfig.resolve(ClusterConfig.load(state), OptionalInt.empty(), ports);
+
+    assertThat(config.etcdClientPort()).isEqualTo(21000);
+    assertThat(config.controllerManagerPort()).isBetween(20000, 29999).isNotIn(21000, 22000);
   }
 
   @Test
@@ -45,15 +58,15 @@ class ClusterConfigTest {
 
   @Test
   void anExplicitPortReplacesOnlyTheApiServerPort() {
-    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000);
+    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000, 23000);
 
     assertThat(ClusterConfig.resolve(Optional.of(recorded), OptionalInt.of(7443), ports))
-        .isEqualTo(new ClusterConfig(7443, 21000, 22000));
+        .isEqualTo(new ClusterConfig(7443, 21000, 22000, 23000));
   }
 
   @Test
   void movingEtcdKeepsTheApiServerPort() {
-    ClusterConfig moved = new ClusterConfig(6443, 21000, 22000).withFreshEtcdPorts(ports);
+    ClusterConfig moved = new ClusterConfig(6443, 21000, 22000, 23000).withFreshEtcdPorts(ports);
 
     assertThat(moved.apiServerPort()).isEqualTo(6443);
     assertThat(moved.etcdClientPort()).isNotEqualTo(moved.etcdPeerPort());

@@ -9,12 +9,30 @@ import org.junit.jupiter.api.Test;
 class ControlPlaneTest {
 
   private final StateDir state = new StateDir(Path.of("/k"));
-  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380);
+  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380, 21257);
 
   @Test
   void startsEtcdBeforeTheApiServer() {
     assertThat(ControlPlane.components(state, config, "192.0.2.4")).extracting(Component::name)
-        .containsExactly("etcd", "apiserver");
+        .containsExactly("etcd", "apiserver", "controller-manager");
+  }
+
+  @Test
+  void givesTheControllerManagerKubeadmsFlags() {
+    Component cm = ControlPlane.controllerManager(state, config);
+
+    assertThat(cm.program()).isEqualTo(new Component.JavaMain("io.kube4j.controllermanager.ControllerManagerMain"));
+    assertThat(cm.args()).containsExactly(
+        "--kubeconfig=/k/controller-manager.kubeconfig",
+        "--bind-address=127.0.0.1",
+        "--secure-port=21257",
+        "--leader-elect=true",
+        "--use-service-account-credentials=true",
+        "--controllers=*",
+        "--cluster-signing-cert-file=/k/pki/ca.crt",
+        "--cluster-signing-key-file=/k/pki/ca.key",
+        "--root-ca-file=/k/pki/ca.crt");
+    assertThat(cm.health().url()).isEqualTo(URI.create("https://127.0.0.1:21257/healthz"));
   }
 
   @Test

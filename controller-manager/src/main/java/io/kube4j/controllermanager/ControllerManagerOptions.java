@@ -1,0 +1,39 @@
+package io.kube4j.controllermanager;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The controller-manager's settings, named after kube-controller-manager's flags.
+ *
+ * @param kubeconfig {@code --kubeconfig}: the controller-manager's own identity
+ * @param controllers {@code --controllers}: {@code *}, {@code name}, {@code -name}
+ * @param useServiceAccountCredentials {@code --use-service-account-credentials}
+ * @param leaderElection {@code --leader-elect} and its timings
+ * @param clusterSigningCertFile {@code --cluster-signing-cert-file}
+ * @param clusterSigningKeyFile {@code --cluster-signing-key-file}
+ * @param clusterSigningDuration {@code --cluster-signing-duration}
+ * @param rootCaFile {@code --root-ca-file}: published as {@code kube-root-ca.crt}
+ * @param bindAddress {@code --bind-address} of the health and metrics endpoint
+ * @param securePort {@code --secure-port} (0: pick a free port)
+ */
+public record ControllerManagerOptions(Path kubeconfig, List<String> controllers, boolean useServiceAccountCredentials,
+    LeaderElection leaderElection, Optional<Path> clusterSigningCertFile, Optional<Path> clusterSigningKeyFile,
+    Duration clusterSigningDuration, Optional<Path> rootCaFile, String bindAddress, int securePort) {
+
+  /**
+   * {@code --leader-elect}, {@code --leader-elect-lease-duration} (15 s), {@code --leader-elect-renew-deadline}
+   * (10 s), {@code --leader-elect-retry-period} (2 s).
+   */
+  public record LeaderElection(boolean enabled, Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+
+    public static final LeaderElection DEFAULT = new LeaderElection(true, Duration.ofSeconds(15),
+        Duration.ofSeconds(10), Duration.ofSeconds(2));
+  }
+
+  public ControllerManagerOptions {
+    controllers = List.copyOf(controllers);
+  }
+}

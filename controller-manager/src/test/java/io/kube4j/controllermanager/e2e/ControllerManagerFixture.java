@@ -1,0 +1,34 @@
+package io.kube4j.controllermanager.e2e;
+
+import io.kube4j.apiserver.testing.TestCluster;
+import io.kube4j.controllermanager.ControllerManager;
+import io.kube4j.controllermanager.ControllerManagerOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Starts in-process controller-managers against a {@link TestCluster}, as kubeadm configures them. */
+final class ControllerManagerFixture {
+
+  /** Short leader-election timings so that a takeover happens within seconds. */
+  static final ControllerManagerOptions.LeaderElection FAST_ELECTION = new ControllerManagerOptions.LeaderElection(
+      true, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300));
+
+  private ControllerManagerFixture() {}
+
+  static ControllerManager start(TestCluster cluster, Path dir, String name, Runnable onLostLeadership) {
+    Path kubeconfig = cluster.pki().kubeconfig(dir.resolve(name + ".kubeconfig"), cluster.url(),
+        "system:kube-controller-manager", List.of());
+    ControllerManagerOptions options = new ControllerManagerOptions(kubeconfig, List.of("*"), true, FAST_ELECTION,
+        Optional.of(cluster.pki().caCert()), Optional.of(cluster.pki().caKey()), Duration.ofHours(8760),
+        Optional.of(cluster.pki().caCert()), "127.0.0.1", 0);
+    try {
+      return ControllerManager.start(options, onLostLeadership);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
