@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
@@ -22,6 +23,7 @@ import io.kube4j.apiserver.admission.plugins.podsecurity.PodSecurity;
 import io.kube4j.apiserver.admission.plugins.priority.Priority;
 import io.kube4j.apiserver.admission.plugins.resourcequota.QuotaRecount;
 import io.kube4j.apiserver.admission.plugins.resourcequota.ResourceQuotaAdmission;
+import io.kube4j.apiserver.admission.plugins.serviceaccount.ServiceAccountAdmission;
 import io.kube4j.apiserver.admission.plugins.webhook.ValidatingWebhooks;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.authorization.Authorizer;
@@ -51,7 +53,8 @@ final class AdmissionConfig {
   }
 
   AdmissionChain build(Authorizer authorizer, AuthorizerConfig authorizers) {
-    List<AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(), limitRanger(), nodeRestriction(),
+    List<AdmissionPlugin> plugins = new ArrayList<>(List.of(namespaceLifecycle(), limitRanger(), serviceAccount(),
+        nodeRestriction(),
         podSecurity(), priority(), new DefaultTolerationSeconds(DEFAULT_TOLERATION_SECONDS,
             DEFAULT_TOLERATION_SECONDS)));
     authorizers.escalationCheck(authorizer).ifPresent(plugins::add);
@@ -59,6 +62,8 @@ final class AdmissionConfig {
         new CertificateSubjectRestriction()));
     plugins.addAll(webhooks());
     plugins.add(resourceQuota());
+    List<String> disabled = server.config().disabledAdmissionPlugins();
+    plugins.removeIf(p -> disabled.contains(p.name()));
     return new AdmissionChain(plugins);
   }
 
@@ -82,6 +87,18 @@ final class AdmissionConfig {
   private LimitRanger limitRanger() {
     Store<LimitRange> ranges = server.store("", "limitranges");
     return new LimitRanger(ns -> listed(ranges, ns, LimitRange.class));
+  }
+
+  private ServiceAccountAdmission serviceAccount() {
+    Store<ServiceAccount> accounts = server.store("", "serviceaccounts");
+    return new ServiceAccountAdmission((ns, name) -> cached(accounts, ns, name, ServiceAccount.class).or(() -> {
+      // the cache may lag a service account created a moment ago: ask storage before refusing
+      try {
+        return Optional.of(accounts.get(ns, name, "").objectAs(ServiceAccount.class));
+      } catch (StatusException e) {
+        return Optional.empty();
+      }
+    }));
   }
 
   private NodeRestriction nodeRestriction() {

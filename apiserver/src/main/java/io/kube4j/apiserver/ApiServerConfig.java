@@ -26,6 +26,7 @@ import java.util.List;
  * @param enableBootstrapTokenAuth {@code --enable-bootstrap-token-auth}: accept bootstrap tokens
  * @param serviceAccounts how service-account tokens are signed and verified
  * @param encryptionProviderConfig {@code --encryption-provider-config}: encryption at rest, or empty
+ * @param disabledAdmissionPlugins {@code --disable-admission-plugins}: plugins of the default chain left out
  */
 public record ApiServerConfig(
     List<String> etcdServers,
@@ -45,7 +46,8 @@ public record ApiServerConfig(
     java.util.Optional<Path> tokenAuthFile,
     boolean enableBootstrapTokenAuth,
     ServiceAccounts serviceAccounts,
-    java.util.Optional<Path> encryptionProviderConfig) {
+    java.util.Optional<Path> encryptionProviderConfig,
+    List<String> disabledAdmissionPlugins) {
 
   /**
    * Service-account tokens.

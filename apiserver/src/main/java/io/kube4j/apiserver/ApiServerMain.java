@@ -82,6 +82,10 @@ public final class ApiServerMain implements Callable<Integer> {
   @Option(names = "--encryption-provider-config", description = "EncryptionConfiguration for encryption at rest")
   Path encryptionProviderConfig;
 
+  @Option(names = "--disable-admission-plugins", split = ",", defaultValue = "",
+      description = "Admission plugins to leave out of the default chain, e.g. ServiceAccount")
+  List<String> disabledAdmissionPlugins;
+
   @Override
   public Integer call() throws Exception {
     ApiServerConfig config = new ApiServerConfig(etcdServers, bindAddress, securePort, advertiseAddress,
@@ -90,7 +94,8 @@ public final class ApiServerMain implements Callable<Integer> {
         enableBootstrapTokenAuth,
         new ApiServerConfig.ServiceAccounts(serviceAccountIssuer, java.util.Optional.ofNullable(
             serviceAccountSigningKeyFile), serviceAccountKeyFiles, apiAudiences),
-        java.util.Optional.ofNullable(encryptionProviderConfig));
+        java.util.Optional.ofNullable(encryptionProviderConfig),
+        disabledAdmissionPlugins.stream().filter(p -> !p.isEmpty()).toList());
     ApiServer server = new ApiServer(config, BuiltinApi.parts());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

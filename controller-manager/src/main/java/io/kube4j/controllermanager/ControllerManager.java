@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kube4j.controllermanager.certificates.approver.CsrApprovingController;
 import io.kube4j.controllermanager.certificates.signer.CsrSigningController;
 import io.kube4j.controllermanager.clientbuilder.ControllerClients;
-import io.kube4j.controllermanager.clientbuilder.Kubeconfigs;
+import io.kube4j.componentbase.client.Kubeconfigs;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;

@@ -1,8 +1,13 @@
 package io.kube4j.launcher;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kube4j.componentbase.client.Kubeconfigs;
 import io.kube4j.launcher.cluster.ClusterConfig;
 import io.kube4j.launcher.cluster.Component;
 import io.kube4j.launcher.cluster.ControlPlane;
+import io.kube4j.launcher.cluster.NodeBootstrapPolicy;
 import io.kube4j.launcher.cluster.PortAllocator;
 import io.kube4j.launcher.host.Executables;
 import io.kube4j.launcher.host.Prerequisites;
@@ -125,6 +130,9 @@ final class UpCommand implements Callable<Integer> {
         return 1;
       }
     }
+    if (!ensureNodeBootstrapPolicy()) {
+      return 1;
+    }
     say("not yet available: " + String.join(", ", ControlPlane.NOT_YET_AVAILABLE));
     reportNodes();
     out.println();
@@ -237,6 +245,20 @@ final class UpCommand implements Callable<Integer> {
       }
     }
     return Optional.empty();
+  }
+
+  /** kubeadm's bootstrap-token phase: RBAC so that a node can join with a bootstrap token. */
+  private boolean ensureNodeBootstrapPolicy() {
+    try (KubernetesClient admin = new KubernetesClientBuilder()
+        .withConfig(Kubeconfigs.read(cluster.state().adminKubeconfig())).build()) {
+      List<String> created = NodeBootstrapPolicy.ensure(admin);
+      say("rbac: nodes may join with a bootstrap token" + (created.isEmpty() ? "" : " (created "
+          + String.join(", ", created) + ")"));
+      return true;
+    } catch (IOException | KubernetesClientException e) {
+      error("cannot set up the node bootstrap RBAC: " + e.getMessage());
+      return false;
+    }
   }
 
   private void reportNodes() {

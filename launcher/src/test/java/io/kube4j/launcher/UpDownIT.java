@@ -60,7 +60,9 @@ class UpDownIT {
     Result up = kube4j("up", "--port", Integer.toString(port));
 
     assertThat(up.exitCode()).as(up.output()).isZero();
-    assertThat(up.output()).contains("export KUBECONFIG=" + home.resolve("admin.kubeconfig"));
+    assertThat(up.output()).contains("export KUBECONFIG=" + home.resolve("admin.kubeconfig"))
+        .contains("rbac: nodes may join with a bootstrap token (created kubeadm:kubelet-bootstrap, "
+            + "kubeadm:node-autoapprove-bootstrap, kubeadm:node-autoapprove-certificate-rotation)");
 
     Result readyz = kubectl("get", "--raw", "/readyz");
     assertThat(readyz.exitCode()).as(readyz.output()).isZero();

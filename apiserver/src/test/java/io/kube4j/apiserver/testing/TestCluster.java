@@ -32,6 +32,13 @@ public final class TestCluster implements AutoCloseable {
     this.dir = dir;
   }
 
+  /**
+   * The admission plugins a test cluster leaves out, as upstream's integration tests do: without a
+   * controller-manager no namespace ever gets its {@code default} service account, so the
+   * {@code ServiceAccount} plugin would refuse every pod. {@link #startWithFullAdmission} keeps it.
+   */
+  public static final List<String> DISABLED_ADMISSION_PLUGINS = List.of("ServiceAccount");
+
   /** Starts etcd and the apiserver; watch bookmarks every {@code bookmarkInterval}. */
   public static TestCluster start(Duration bookmarkInterval) {
     return start(bookmarkInterval, ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY);
@@ -39,17 +46,23 @@ public final class TestCluster implements AutoCloseable {
 
   /** As {@link #start(Duration)}, with each resource's watch window holding {@code watchCacheCapacity} changes. */
   public static TestCluster start(Duration bookmarkInterval, int watchCacheCapacity) {
-    return start(bookmarkInterval, watchCacheCapacity, java.util.Optional.empty());
+    return start(bookmarkInterval, watchCacheCapacity, java.util.Optional.empty(), DISABLED_ADMISSION_PLUGINS);
+  }
+
+  /** The full default admission chain, for tests that run the controller-manager too. */
+  public static TestCluster startWithFullAdmission() {
+    return start(Duration.ofSeconds(1), ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY, java.util.Optional.empty(),
+        List.of());
   }
 
   /** A cluster whose apiserver encrypts at rest as {@code encryptionConfig} says. */
   public static TestCluster startWithEncryption(Path encryptionConfig) {
     return start(Duration.ofMinutes(1), ApiServerConfig.DEFAULT_WATCH_CACHE_CAPACITY,
-        java.util.Optional.of(encryptionConfig));
+        java.util.Optional.of(encryptionConfig), DISABLED_ADMISSION_PLUGINS);
   }
 
   private static TestCluster start(Duration bookmarkInterval, int watchCacheCapacity,
-      java.util.Optional<Path> encryptionConfig) {
+      java.util.Optional<Path> encryptionConfig, List<String> disabledAdmissionPlugins) {
     EtcdProcess.assumeAvailable();
     EtcdProcess etcd = EtcdProcess.start();
     try {
@@ -61,7 +74,7 @@ public final class TestCluster implements AutoCloseable {
           ApiServerConfig.DEFAULT_AUTHORIZATION_MODES, true, java.util.Optional.empty(), true,
           new ApiServerConfig.ServiceAccounts(ApiServerConfig.ServiceAccounts.DEFAULT_ISSUER,
               java.util.Optional.of(pki.serviceAccountKey()), List.of(pki.serviceAccountPublicKey()), List.of()),
-          encryptionConfig);
+          encryptionConfig, disabledAdmissionPlugins);
       return new TestCluster(etcd, new ApiServer(config, BuiltinApi.parts()), pki, dir);
     } catch (IOException e) {
       etcd.close();

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The service account and root CA publisher controllers: every namespace gets its {@code default}
  * service account (back when deleted) and {@code kube-root-ca.crt}; {@code kubectl create token default}
- * then works in a fresh namespace, and the token authenticates.
+ * then works in a fresh namespace, and the token authenticates; pods get the service account's token
+ * volume from the ServiceAccount admission plugin.
  */
 class ServiceAccountControllersIT {
 
@@ -35,7 +36,7 @@ class ServiceAccountControllersIT {
 
   @BeforeAll
   static void start() throws IOException {
-    cluster = TestCluster.start();
+    cluster = TestCluster.startWithFullAdmission();
     Path dir = Files.createTempDirectory("sa-controllers-it");
     manager = ControllerManagerFixture.start(cluster, dir, "cm", () -> { });
     admin = cluster.adminClient();
@@ -107,6 +108,29 @@ class ServiceAccountControllersIT {
     HttpResponse<String> whoami = selfSubjectReview(token);
     assertThat(whoami.statusCode()).isEqualTo(201);
     assertThat(whoami.body()).contains("system:serviceaccount:dev:default");
+  }
+
+  @Test
+  void aPodInAFreshNamespaceRunsAsDefaultWithTheTokenVolume() {
+    Kubectl.assumeAvailable();
+    kubectl.run("create", "namespace", "apps").assertOk();
+    Conditions.await("default service account in apps", Duration.ofSeconds(20),
+        () -> kubectl.run("get", "serviceaccount", "default", "-n", "apps").exit() == 0);
+
+    kubectl.run("run", "web", "--image=nginx", "-n", "apps").assertOk();
+
+    assertThat(kubectl.run("get", "pod", "web", "-n", "apps", "-o",
+        "jsonpath={.spec.serviceAccountName} {.spec.containers[0].volumeMounts[0].mountPath} "
+            + "{.spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds}").out())
+        .isEqualTo("default /var/run/secrets/kubernetes.io/serviceaccount 3607");
+    assertThat(kubectl.run("get", "pod", "web", "-n", "apps", "-o", "jsonpath={.spec.volumes[0].name}").out())
+        .startsWith("kube-api-access-");
+
+    Kubectl.Result ghost = kubectl.run("run", "ghost", "--image=nginx", "-n", "apps", "--overrides",
+        "{\"spec\":{\"serviceAccountName\":\"ghost\"}}");
+    assertThat(ghost.exit()).isEqualTo(1);
+    assertThat(ghost.err()).contains("pods \"ghost\" is forbidden: error looking up service account apps/ghost: "
+        + "serviceaccount \"ghost\" not found");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.kube4j.controllermanager.clientbuilder;
+package io.kube4j.componentbase.client;
 
 import io.fabric8.kubernetes.client.Config;
 import io.kube4j.pki.cert.Pem;
