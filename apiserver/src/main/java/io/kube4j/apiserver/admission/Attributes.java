@@ -18,10 +18,17 @@ import java.util.Optional;
  *     DELETE in the mutating phase, as upstream)
  * @param user who asks
  * @param dryRun whether nothing will be persisted
+ * @param warnings where plugins leave warnings for the client (shared by both phases of one request)
  */
 public record Attributes(Operation operation, ApiResource resource, String subresource, String namespace,
     String name, Optional<HasMetadata> object, Optional<HasMetadata> oldObject, Optional<UserInfo> user,
-    boolean dryRun) {
+    boolean dryRun, Warnings warnings) {
+
+  /** Attributes whose warnings nobody reads (internal writes, tests). */
+  public Attributes(Operation operation, ApiResource resource, String subresource, String namespace, String name,
+      Optional<HasMetadata> object, Optional<HasMetadata> oldObject, Optional<UserInfo> user, boolean dryRun) {
+    this(operation, resource, subresource, namespace, name, object, oldObject, user, dryRun, new Warnings());
+  }
 
   public enum Operation { CREATE, UPDATE, DELETE, CONNECT }
 
@@ -37,12 +44,12 @@ public record Attributes(Operation operation, ApiResource resource, String subre
 
   public Attributes withObject(HasMetadata replacement) {
     return new Attributes(operation, resource, subresource, namespace, name, Optional.of(replacement), oldObject,
-        user, dryRun);
+        user, dryRun, warnings);
   }
 
   /** The same request about another pair of objects (the validating phase sees the stored ones). */
   public Attributes with(Optional<? extends HasMetadata> object, Optional<? extends HasMetadata> oldObject) {
     return new Attributes(operation, resource, subresource, namespace, name, object.map(o -> (HasMetadata) o),
-        oldObject.map(o -> (HasMetadata) o), user, dryRun);
+        oldObject.map(o -> (HasMetadata) o), user, dryRun, warnings);
   }
 }

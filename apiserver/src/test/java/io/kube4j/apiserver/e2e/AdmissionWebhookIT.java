@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -44,6 +45,7 @@ class AdmissionWebhookIT {
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls()));
     server.createContext("/mutate", ex -> answer(ex, review -> Map.of("allowed", true, "patchType", "JSONPatch",
+        "warnings", List.of("annotated by the test webhook"),
         "patch", Base64.getEncoder().encodeToString(
             "[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"mutated-by\":\"webhook\"}}]"
                 .getBytes(StandardCharsets.UTF_8)))));
@@ -53,6 +55,10 @@ class AdmissionWebhookIT {
       return forbidden ? Map.of("allowed", false, "status", Map.of("code", 403,
           "message", "objects labelled forbidden=true are not welcome")) : Map.of("allowed", true);
     }));
+    // two webhooks on service accounts: a (IfNeeded) records whether it saw b's annotation; b adds it
+    server.createContext("/reinvoke-a", ex -> answer(ex, review -> annotate(review, "a-saw-b",
+        Boolean.toString(review.path("request").path("object").path("metadata").path("annotations").has("b")))));
+    server.createContext("/reinvoke-b", ex -> answer(ex, review -> annotate(review, "b", "yes")));
     server.start();
     String url = "https://127.0.0.1:" + server.getAddress().getPort();
     String ca = cluster.pki().caCertBase64();
@@ -88,6 +94,27 @@ class AdmissionWebhookIT {
           failurePolicy: Ignore
           sideEffects: None
           admissionReviewVersions: [v1]
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: MutatingWebhookConfiguration
+        metadata: {name: reinvoke-a}
+        webhooks:
+        - name: a.kube4j.example.com
+          clientConfig: {url: "%1$s/reinvoke-a", caBundle: %2$s}
+          rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [serviceaccounts]}]
+          reinvocationPolicy: IfNeeded
+          sideEffects: None
+          admissionReviewVersions: [v1]
+        ---
+        apiVersion: admissionregistration.k8s.io/v1
+        kind: MutatingWebhookConfiguration
+        metadata: {name: reinvoke-b}
+        webhooks:
+        - name: b.kube4j.example.com
+          clientConfig: {url: "%1$s/reinvoke-b", caBundle: %2$s}
+          rules: [{operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [serviceaccounts]}]
+          sideEffects: None
+          admissionReviewVersions: [v1]
         """.formatted(url, ca), "apply", "-f", "-").assertOk();
     // consistent lists: once kubectl sees them, admission (which reads the same caches) does
     admin.run("get", "mutatingwebhookconfigurations,validatingwebhookconfigurations").assertOk();
@@ -104,8 +131,9 @@ class AdmissionWebhookIT {
   }
 
   @Test
-  void theMutatingWebhookAnnotatesWhatIsCreated() {
-    admin.run("create", "configmap", "touched", "--from-literal=k=v").assertOk();
+  void theMutatingWebhookAnnotatesWhatIsCreatedAndItsWarningReachesKubectl() {
+    Kubectl.Result created = admin.run("create", "configmap", "touched", "--from-literal=k=v").assertOk();
+    assertThat(created.err()).contains("Warning: annotated by the test webhook");
     assertThat(admin.run("get", "configmap", "touched", "-o", "jsonpath={.metadata.annotations.mutated-by}").out())
         .isEqualTo("webhook");
   }
@@ -132,6 +160,23 @@ class AdmissionWebhookIT {
     assertThat(admin.run("get", "secret", "s").err()).contains("NotFound");
 
     admin.run("create", "service", "clusterip", "ignored", "--tcp=80:80").assertOk();
+  }
+
+  @Test
+  void aWebhookAskingForReinvocationSeesWhatALaterWebhookChanged() {
+    admin.run("create", "serviceaccount", "robot").assertOk();
+    assertThat(admin.run("get", "serviceaccount", "robot", "-o",
+        "jsonpath={.metadata.annotations.a-saw-b} {.metadata.annotations.b}").out()).isEqualTo("true yes");
+  }
+
+  /** A JSON patch setting one annotation, creating the map when the object has none. */
+  private static Map<String, Object> annotate(JsonNode review, String key, String value) {
+    boolean hasAnnotations = review.path("request").path("object").path("metadata").has("annotations");
+    String op = hasAnnotations
+        ? "[{\"op\":\"add\",\"path\":\"/metadata/annotations/" + key + "\",\"value\":\"" + value + "\"}]"
+        : "[{\"op\":\"add\",\"path\":\"/metadata/annotations\",\"value\":{\"" + key + "\":\"" + value + "\"}}]";
+    return Map.of("allowed", true, "patchType", "JSONPatch",
+        "patch", Base64.getEncoder().encodeToString(op.getBytes(StandardCharsets.UTF_8)));
   }
 
   private interface Answer {

@@ -28,6 +28,8 @@ class PodSecurityKubectlIT {
     admin.run("label", "namespace", "locked", "pod-security.kubernetes.io/enforce=restricted").assertOk();
     admin.run("create", "namespace", "base").assertOk();
     admin.run("label", "namespace", "base", "pod-security.kubernetes.io/enforce=baseline").assertOk();
+    admin.run("create", "namespace", "watched").assertOk();
+    admin.run("label", "namespace", "watched", "pod-security.kubernetes.io/warn=restricted").assertOk();
   }
 
   @AfterAll
@@ -83,5 +85,27 @@ class PodSecurityKubectlIT {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("pods \"root\" is forbidden: violates PodSecurity \"baseline:latest\": host namespaces "
         + "(hostNetwork=true), privileged (container \"c\" must not set securityContext.privileged=true)");
+  }
+
+  @Test
+  void warnLetsThePodInAndKubectlPrintsTheWarning() {
+    Conditions.await("the warn label reaches admission", Duration.ofSeconds(10),
+        () -> admin.run("run", "probe", "--image=busybox:1.36", "-n", "watched", "--dry-run=server").err()
+            .contains("Warning: would violate PodSecurity"));
+    Kubectl.Result r = admin.run("run", "loose", "--image=busybox:1.36", "-n", "watched");
+    r.assertOk();
+    assertThat(r.err()).contains("Warning: would violate PodSecurity \"restricted:latest\": allowPrivilegeEscalation "
+        + "!= false (container \"loose\" must set securityContext.allowPrivilegeEscalation=false)");
+    assertThat(admin.run("get", "pod", "loose", "-n", "watched").assertOk().out()).contains("loose");
+  }
+
+  @Test
+  void aWorkloadIsWarnedAboutFromItsPodTemplateEvenWhereEnforceRefusesPods() {
+    Kubectl.Result r = admin.run("create", "deployment", "web", "--image=nginx", "-n", "watched");
+    r.assertOk();
+    assertThat(r.err()).contains("Warning: would violate PodSecurity \"restricted:latest\"")
+        .contains("container \"nginx\" must set securityContext.allowPrivilegeEscalation=false");
+    // enforce alone does not refuse the Deployment: its controller's pods would be refused
+    admin.run("create", "deployment", "web", "--image=nginx", "-n", "locked").assertOk();
   }
 }

@@ -2,6 +2,7 @@ package io.kube4j.apiserver.endpoints.handlers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.admission.Attributes;
+import io.kube4j.apiserver.admission.Warnings;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
@@ -25,14 +26,14 @@ public final class CreateHandler {
     scope.store().strategy().applyDefaults(obj);
     String name = obj.getMetadata() == null ? "" : String.valueOf(obj.getMetadata().getName());
     Attributes attributes = scope.admission().admit(new Attributes(Attributes.Operation.CREATE, scope.resource(), "",
-        info.namespace(), name, Optional.of(obj), Optional.empty(), req.user(), dryRun));
+        info.namespace(), name, Optional.of(obj), Optional.empty(), req.user(), dryRun, new Warnings()));
     T admitted = scope.store().type().cast(attributes.object().orElseThrow());
     if (scope.store().strategy() instanceof RequesterAwareStrategy<?> requesterAware) {
       recordRequester(requesterAware, admitted, req);
     }
     return Responses.object(scope, req, 201, scope.store().createEncoded(info.namespace(), admitted, dryRun,
         created -> scope.admission().validate(attributes.with(Optional.of(created), Optional.empty()))),
-        body.warnings());
+        attributes.warnings().after(body.warnings()));
   }
 
   @SuppressWarnings("unchecked")

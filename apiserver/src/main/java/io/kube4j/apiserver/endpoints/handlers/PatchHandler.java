@@ -3,6 +3,7 @@ package io.kube4j.apiserver.endpoints.handlers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.admission.Attributes;
+import io.kube4j.apiserver.admission.Warnings;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Response;
@@ -24,6 +25,7 @@ public final class PatchHandler {
     boolean dryRun = RequestScope.dryRun(req);
     String contentType = req.header("Content-Type");
     List<String> warnings = new ArrayList<>();
+    Warnings admissionWarnings = new Warnings();
     Store.Target target = Store.Target.of(info.subresource());
     T patched = scope.store().update(info.namespace(), info.name(), current -> {
       JsonNode before = scope.codec().toTree(current);
@@ -35,11 +37,11 @@ public final class PatchHandler {
       scope.store().strategy().applyDefaults(next);
       Attributes admitted = scope.admission().admit(new Attributes(Attributes.Operation.UPDATE, scope.resource(),
           info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(current), req.user(),
-          dryRun));
+          dryRun, admissionWarnings));
       return scope.store().type().cast(admitted.object().orElseThrow());
     }, target, dryRun, (next, old) -> scope.admission().validate(new Attributes(Attributes.Operation.UPDATE,
         scope.resource(), info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(old),
-        req.user(), dryRun)));
-    return Responses.object(scope, req, 200, patched, warnings);
+        req.user(), dryRun, admissionWarnings)));
+    return Responses.object(scope, req, 200, patched, admissionWarnings.after(warnings));
   }
 }

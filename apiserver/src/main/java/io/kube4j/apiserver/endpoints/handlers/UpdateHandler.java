@@ -2,6 +2,7 @@ package io.kube4j.apiserver.endpoints.handlers;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kube4j.apiserver.admission.Attributes;
+import io.kube4j.apiserver.admission.Warnings;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
@@ -25,6 +26,7 @@ public final class UpdateHandler {
     }
     Optional<String> uid = Optional.ofNullable(body.object().getMetadata()).map(m -> m.getUid()).filter(u -> !u.isEmpty());
     Store.Target target = Store.Target.of(info.subresource());
+    Warnings warnings = new Warnings();
     T updated = scope.store().update(info.namespace(), info.name(), current -> {
       if (current != null && uid.isPresent() && !uid.get().equals(current.getMetadata().getUid())) {
         // a uid in a PUT body is a precondition (defaultUpdatedObjectInfo.Preconditions), not a change
@@ -36,12 +38,12 @@ public final class UpdateHandler {
       Attributes admitted = scope.admission().admit(new Attributes(
           current == null ? Attributes.Operation.CREATE : Attributes.Operation.UPDATE, scope.resource(),
           info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(current),
-          req.user(), dryRun));
+          req.user(), dryRun, warnings));
       return scope.store().type().cast(admitted.object().orElseThrow());
     }, target, dryRun, (next, old) -> scope.admission().validate(new Attributes(
         old == null ? Attributes.Operation.CREATE : Attributes.Operation.UPDATE, scope.resource(),
         info.subresource(), info.namespace(), info.name(), Optional.of(next), Optional.ofNullable(old), req.user(),
-        dryRun)));
-    return Responses.object(scope, req, 200, updated, body.warnings());
+        dryRun, warnings)));
+    return Responses.object(scope, req, 200, updated, warnings.after(body.warnings()));
   }
 }

@@ -11,6 +11,7 @@ import io.kube4j.apiserver.admission.MutatingAdmission;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.runtime.Codec;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * MutatingAdmissionWebhook: configurations in name order, their webhooks in order; each matching
- * webhook sees the object as the previous ones left it, and its JSON patch is applied.
+ * webhook sees the object as the previous ones left it, and its JSON patch is applied. A webhook with
+ * {@code reinvocationPolicy: IfNeeded} is called once more, after the others, when a later webhook
+ * changed the object it had seen, so it can act on the final object.
  */
 public final class MutatingWebhooks implements MutatingAdmission {
 
@@ -45,6 +48,7 @@ public final class MutatingWebhooks implements MutatingAdmission {
     Attributes a = attributes;
     List<MutatingWebhookConfiguration> all = configurations.get().stream()
         .sorted(Comparator.comparing(Webhooks::name)).toList();
+    List<Invoked> reinvocable = new ArrayList<>();
     for (MutatingWebhookConfiguration c : all) {
       for (MutatingWebhook w : Webhooks.orEmpty(c.getWebhooks())) {
         Webhooks.Hook h = new Webhooks.Hook(w.getName(), w.getClientConfig(), w.getRules(), w.getNamespaceSelector(),
@@ -53,11 +57,29 @@ public final class MutatingWebhooks implements MutatingAdmission {
         if (!webhooks.matches(h, a)) {
           continue;
         }
-        Optional<WebhookCaller.Reply> reply = webhooks.call(h, a);
-        if (reply.isPresent() && reply.get().patch().isPresent() && a.object().isPresent()) {
-          a = a.withObject(patched(a.object().get(), reply.get().patch().get(), h.name()));
+        a = invoke(h, a);
+        if ("IfNeeded".equals(w.getReinvocationPolicy())) {
+          reinvocable.add(new Invoked(h, a.object().map(codec::toTree)));
         }
       }
+    }
+    // the reinvocation round: each IfNeeded webhook whose output a later one changed, once, in order
+    Optional<JsonNode> last = a.object().map(codec::toTree);
+    for (Invoked i : reinvocable) {
+      if (!i.left().equals(last) && webhooks.matches(i.hook(), a)) {
+        a = invoke(i.hook(), a);
+      }
+    }
+    return a;
+  }
+
+  /** A webhook with {@code IfNeeded}, and the object as it left it. */
+  private record Invoked(Webhooks.Hook hook, Optional<JsonNode> left) {}
+
+  private Attributes invoke(Webhooks.Hook h, Attributes a) {
+    Optional<WebhookCaller.Reply> reply = webhooks.call(h, a);
+    if (reply.isPresent() && reply.get().patch().isPresent() && a.object().isPresent()) {
+      return a.withObject(patched(a.object().get(), reply.get().patch().get(), h.name()));
     }
     return a;
   }

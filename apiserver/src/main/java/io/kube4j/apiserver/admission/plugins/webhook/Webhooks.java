@@ -50,6 +50,8 @@ final class Webhooks {
     }
     try {
       WebhookCaller.Reply reply = caller.call(h.client(), h.timeoutSeconds(), a);
+      // the webhook's warnings reach the client whether it allowed the request or not
+      reply.warnings().forEach(a.warnings()::add);
       if (!reply.allowed()) {
         throw denied(h.name(), reply.status());
       }
