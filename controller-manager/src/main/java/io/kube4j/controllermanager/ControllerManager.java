@@ -13,6 +13,7 @@ import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
+import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.controllermanager.server.HealthServer;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
@@ -47,6 +48,7 @@ public final class ControllerManager implements AutoCloseable {
 
   /** Every controller kube4j has, in start order ({@code NewControllerDescriptors}). */
   public static final List<ControllerDescriptor> CONTROLLERS = List.of(
+      NamespaceController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
