@@ -14,9 +14,12 @@ import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
+import io.kube4j.controllermanager.nodeipam.RangeAllocator;
+import io.kube4j.controllermanager.nodelifecycle.NodeLifecycleController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.controllermanager.server.HealthServer;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
+import io.kube4j.controllermanager.tainteviction.TaintEvictionController;
 import io.kube4j.pki.ca.CertificateAuthority;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,6 +52,9 @@ public final class ControllerManager implements AutoCloseable {
   /** Every controller kube4j has, in start order ({@code NewControllerDescriptors}). */
   public static final List<ControllerDescriptor> CONTROLLERS = List.of(
       NamespaceController.DESCRIPTOR,
+      RangeAllocator.DESCRIPTOR,
+      NodeLifecycleController.DESCRIPTOR,
+      TaintEvictionController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,

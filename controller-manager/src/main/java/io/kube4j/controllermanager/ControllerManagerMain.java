@@ -51,6 +51,38 @@ public final class ControllerManagerMain implements Callable<Integer> {
   @Option(names = "--root-ca-file", description = "The CA published to every namespace as kube-root-ca.crt.")
   Path rootCaFile;
 
+  @Option(names = "--node-monitor-period", defaultValue = "5s", converter = GoDuration.class)
+  Duration nodeMonitorPeriod;
+
+  @Option(names = "--node-monitor-grace-period", defaultValue = "40s", converter = GoDuration.class,
+      description = "How long a node may go without a heartbeat before it is marked unhealthy.")
+  Duration nodeMonitorGracePeriod;
+
+  @Option(names = "--node-startup-grace-period", defaultValue = "60s", converter = GoDuration.class)
+  Duration nodeStartupGracePeriod;
+
+  @Option(names = "--node-eviction-rate", defaultValue = "0.1",
+      description = "Nodes per second whose pods are evicted when a zone is healthy.")
+  double nodeEvictionRate;
+
+  @Option(names = "--secondary-node-eviction-rate", defaultValue = "0.01")
+  double secondaryNodeEvictionRate;
+
+  @Option(names = "--unhealthy-zone-threshold", defaultValue = "0.55")
+  double unhealthyZoneThreshold;
+
+  @Option(names = "--large-cluster-size-threshold", defaultValue = "50")
+  int largeClusterSizeThreshold;
+
+  @Option(names = "--allocate-node-cidrs", defaultValue = "false", arity = "0..1")
+  boolean allocateNodeCidrs;
+
+  @Option(names = "--cluster-cidr", defaultValue = "10.244.0.0/16")
+  String clusterCidr;
+
+  @Option(names = "--node-cidr-mask-size", defaultValue = "24")
+  int nodeCidrMaskSize;
+
   @Option(names = "--bind-address", defaultValue = "127.0.0.1")
   String bindAddress;
 
@@ -67,7 +99,10 @@ public final class ControllerManagerMain implements Callable<Integer> {
         useServiceAccountCredentials,
         new ControllerManagerOptions.LeaderElection(leaderElect, leaseDuration, renewDeadline, retryPeriod),
         Optional.ofNullable(clusterSigningCertFile), Optional.ofNullable(clusterSigningKeyFile),
-        clusterSigningDuration, Optional.ofNullable(rootCaFile), bindAddress, securePort);
+        clusterSigningDuration, Optional.ofNullable(rootCaFile), bindAddress, securePort,
+        new ControllerManagerOptions.NodeLifecycle(nodeMonitorPeriod, nodeMonitorGracePeriod, nodeStartupGracePeriod,
+            nodeEvictionRate, secondaryNodeEvictionRate, unhealthyZoneThreshold, largeClusterSizeThreshold),
+        new ControllerManagerOptions.NodeIpam(allocateNodeCidrs, clusterCidr, nodeCidrMaskSize));
     CountDownLatch lost = new CountDownLatch(1);
     try (ControllerManager manager = ControllerManager.start(options, lost::countDown)) {
       Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "controller-manager-shutdown"));

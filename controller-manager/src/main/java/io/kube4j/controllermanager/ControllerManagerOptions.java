@@ -18,10 +18,32 @@ import java.util.Optional;
  * @param rootCaFile {@code --root-ca-file}: published as {@code kube-root-ca.crt}
  * @param bindAddress {@code --bind-address} of the health and metrics endpoint
  * @param securePort {@code --secure-port} (0: pick a free port)
+ * @param nodeLifecycle the node lifecycle controller's timings and eviction rates
+ * @param nodeIpam {@code --allocate-node-cidrs}, {@code --cluster-cidr}, {@code --node-cidr-mask-size}
  */
 public record ControllerManagerOptions(Path kubeconfig, List<String> controllers, boolean useServiceAccountCredentials,
     LeaderElection leaderElection, Optional<Path> clusterSigningCertFile, Optional<Path> clusterSigningKeyFile,
-    Duration clusterSigningDuration, Optional<Path> rootCaFile, String bindAddress, int securePort) {
+    Duration clusterSigningDuration, Optional<Path> rootCaFile, String bindAddress, int securePort,
+    NodeLifecycle nodeLifecycle, NodeIpam nodeIpam) {
+
+  /**
+   * {@code --node-monitor-period} (5 s), {@code --node-monitor-grace-period} (40 s),
+   * {@code --node-startup-grace-period} (60 s), {@code --node-eviction-rate} (0.1 nodes/s),
+   * {@code --secondary-node-eviction-rate} (0.01), {@code --unhealthy-zone-threshold} (0.55),
+   * {@code --large-cluster-size-threshold} (50).
+   */
+  public record NodeLifecycle(Duration monitorPeriod, Duration monitorGracePeriod, Duration startupGracePeriod,
+      double evictionRate, double secondaryEvictionRate, double unhealthyZoneThreshold, int largeClusterSizeThreshold) {
+
+    public static final NodeLifecycle DEFAULT = new NodeLifecycle(Duration.ofSeconds(5), Duration.ofSeconds(40),
+        Duration.ofSeconds(60), 0.1, 0.01, 0.55, 50);
+  }
+
+  /** Pod CIDRs for nodes; off unless {@code --allocate-node-cidrs}, as upstream. */
+  public record NodeIpam(boolean allocateNodeCidrs, String clusterCidr, int nodeCidrMaskSize) {
+
+    public static final NodeIpam DEFAULT = new NodeIpam(false, "10.244.0.0/16", 24);
+  }
 
   /**
    * {@code --leader-elect}, {@code --leader-elect-lease-duration} (15 s), {@code --leader-elect-renew-deadline}

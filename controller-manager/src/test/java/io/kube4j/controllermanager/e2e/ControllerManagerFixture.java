@@ -20,11 +20,20 @@ final class ControllerManagerFixture {
   private ControllerManagerFixture() {}
 
   static ControllerManager start(TestCluster cluster, Path dir, String name, Runnable onLostLeadership) {
+    return start(options(cluster, dir, name), onLostLeadership);
+  }
+
+  /** The options kubeadm would give, with fast leader election and a free health port. */
+  static ControllerManagerOptions options(TestCluster cluster, Path dir, String name) {
     Path kubeconfig = cluster.pki().kubeconfig(dir.resolve(name + ".kubeconfig"), cluster.url(),
         "system:kube-controller-manager", List.of());
-    ControllerManagerOptions options = new ControllerManagerOptions(kubeconfig, List.of("*"), true, FAST_ELECTION,
+    return new ControllerManagerOptions(kubeconfig, List.of("*"), true, FAST_ELECTION,
         Optional.of(cluster.pki().caCert()), Optional.of(cluster.pki().caKey()), Duration.ofHours(8760),
-        Optional.of(cluster.pki().caCert()), "127.0.0.1", 0);
+        Optional.of(cluster.pki().caCert()), "127.0.0.1", 0, ControllerManagerOptions.NodeLifecycle.DEFAULT,
+        ControllerManagerOptions.NodeIpam.DEFAULT);
+  }
+
+  static ControllerManager start(ControllerManagerOptions options, Runnable onLostLeadership) {
     try {
       return ControllerManager.start(options, onLostLeadership);
     } catch (IOException e) {
