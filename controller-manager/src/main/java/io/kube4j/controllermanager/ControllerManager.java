@@ -16,6 +16,7 @@ import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
 import io.kube4j.controllermanager.nodelifecycle.NodeLifecycleController;
+import io.kube4j.controllermanager.podgc.PodGcController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.controllermanager.server.HealthServer;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
@@ -55,6 +56,7 @@ public final class ControllerManager implements AutoCloseable {
       RangeAllocator.DESCRIPTOR,
       NodeLifecycleController.DESCRIPTOR,
       TaintEvictionController.DESCRIPTOR,
+      PodGcController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,

@@ -74,6 +74,10 @@ public final class ControllerManagerMain implements Callable<Integer> {
   @Option(names = "--large-cluster-size-threshold", defaultValue = "50")
   int largeClusterSizeThreshold;
 
+  @Option(names = "--terminated-pod-gc-threshold", defaultValue = "12500",
+      description = "Finished pods kept before the oldest are deleted.")
+  int terminatedPodGcThreshold;
+
   @Option(names = "--allocate-node-cidrs", defaultValue = "false", arity = "0..1")
   boolean allocateNodeCidrs;
 
@@ -102,7 +106,9 @@ public final class ControllerManagerMain implements Callable<Integer> {
         clusterSigningDuration, Optional.ofNullable(rootCaFile), bindAddress, securePort,
         new ControllerManagerOptions.NodeLifecycle(nodeMonitorPeriod, nodeMonitorGracePeriod, nodeStartupGracePeriod,
             nodeEvictionRate, secondaryNodeEvictionRate, unhealthyZoneThreshold, largeClusterSizeThreshold),
-        new ControllerManagerOptions.NodeIpam(allocateNodeCidrs, clusterCidr, nodeCidrMaskSize));
+        new ControllerManagerOptions.NodeIpam(allocateNodeCidrs, clusterCidr, nodeCidrMaskSize),
+        new ControllerManagerOptions.PodGc(terminatedPodGcThreshold, ControllerManagerOptions.PodGc.DEFAULT.checkPeriod(),
+            ControllerManagerOptions.PodGc.DEFAULT.quarantine()));
     CountDownLatch lost = new CountDownLatch(1);
     try (ControllerManager manager = ControllerManager.start(options, lost::countDown)) {
       Runtime.getRuntime().addShutdownHook(new Thread(manager::close, "controller-manager-shutdown"));

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param securePort {@code --secure-port} (0: pick a free port)
  * @param nodeLifecycle the node lifecycle controller's timings and eviction rates
  * @param nodeIpam {@code --allocate-node-cidrs}, {@code --cluster-cidr}, {@code --node-cidr-mask-size}
+ * @param podGc {@code --terminated-pod-gc-threshold} and the pod garbage collector's timings
  */
 public record ControllerManagerOptions(Path kubeconfig, List<String> controllers, boolean useServiceAccountCredentials,
     LeaderElection leaderElection, Optional<Path> clusterSigningCertFile, Optional<Path> clusterSigningKeyFile,
     Duration clusterSigningDuration, Optional<Path> rootCaFile, String bindAddress, int securePort,
-    NodeLifecycle nodeLifecycle, NodeIpam nodeIpam) {
+    NodeLifecycle nodeLifecycle, NodeIpam nodeIpam, PodGc podGc) {
 
   /**
    * {@code --node-monitor-period} (5 s), {@code --node-monitor-grace-period} (40 s),
@@ -37,6 +38,16 @@ public record ControllerManagerOptions(Path kubeconfig, List<String> controllers
 
     public static final NodeLifecycle DEFAULT = new NodeLifecycle(Duration.ofSeconds(5), Duration.ofSeconds(40),
         Duration.ofSeconds(60), 0.1, 0.01, 0.55, 50);
+  }
+
+  /**
+   * {@code --terminated-pod-gc-threshold} (12,500 finished pods kept); how often the pod garbage
+   * collector looks (20 s) and how long a pod's node must stay missing (40 s) are fixed upstream and
+   * options here only so tests can shrink them.
+   */
+  public record PodGc(int terminatedPodThreshold, Duration checkPeriod, Duration quarantine) {
+
+    public static final PodGc DEFAULT = new PodGc(12_500, Duration.ofSeconds(20), Duration.ofSeconds(40));
   }
 
   /** Pod CIDRs for nodes; off unless {@code --allocate-node-cidrs}, as upstream. */

@@ -30,7 +30,7 @@ final class ControllerManagerFixture {
     return new ControllerManagerOptions(kubeconfig, List.of("*"), true, FAST_ELECTION,
         Optional.of(cluster.pki().caCert()), Optional.of(cluster.pki().caKey()), Duration.ofHours(8760),
         Optional.of(cluster.pki().caCert()), "127.0.0.1", 0, ControllerManagerOptions.NodeLifecycle.DEFAULT,
-        ControllerManagerOptions.NodeIpam.DEFAULT);
+        ControllerManagerOptions.NodeIpam.DEFAULT, ControllerManagerOptions.PodGc.DEFAULT);
   }
 
   static ControllerManager start(ControllerManagerOptions options, Runnable onLostLeadership) {

@@ -66,7 +66,7 @@ class NodeLifecycleIT {
         true, defaults.leaderElection(), defaults.clusterSigningCertFile(), defaults.clusterSigningKeyFile(),
         defaults.clusterSigningDuration(), defaults.rootCaFile(), "127.0.0.1", 0,
         new ControllerManagerOptions.NodeLifecycle(Duration.ofMillis(200), GRACE, GRACE, EVICTION_RATE, 0.01, 0.55, 50),
-        new ControllerManagerOptions.NodeIpam(true, "10.244.0.0/16", 24));
+        new ControllerManagerOptions.NodeIpam(true, "10.244.0.0/16", 24), ControllerManagerOptions.PodGc.DEFAULT);
     manager = ControllerManagerFixture.start(options, () -> { });
     admin = cluster.adminClient();
     kubectl = new Kubectl(cluster.adminKubeconfig(), Files.createDirectories(dir.resolve("kubectl")));
