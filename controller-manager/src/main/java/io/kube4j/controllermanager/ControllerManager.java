@@ -21,6 +21,7 @@ import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.controllermanager.server.HealthServer;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
 import io.kube4j.controllermanager.tainteviction.TaintEvictionController;
+import io.kube4j.controllermanager.ttlafterfinished.TtlAfterFinishedController;
 import io.kube4j.pki.ca.CertificateAuthority;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -57,6 +58,7 @@ public final class ControllerManager implements AutoCloseable {
       NodeLifecycleController.DESCRIPTOR,
       TaintEvictionController.DESCRIPTOR,
       PodGcController.DESCRIPTOR,
+      TtlAfterFinishedController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
