@@ -35,6 +35,10 @@ public final class NodeStrategy implements Strategy<Node> {
    */
   @Override
   public void applyDefaults(Node node) {
+    if (node.getSpec() == null) {
+      // Go's NodeSpec is a struct, never nil: a node always has "spec": {} on the wire
+      node.setSpec(new NodeSpec());
+    }
     NodeSpec spec = node.getSpec();
     if (spec != null) {
       boolean hasList = spec.getPodCIDRs() != null && !spec.getPodCIDRs().isEmpty();

@@ -29,6 +29,14 @@ class NodeStrategyTest {
   }
 
   @Test
+  void aNodeWithoutSpecGetsAnEmptyOneAsGoWritesIt() {
+    Node n = new NodeBuilder().withNewMetadata().withName("bare").endMetadata().build();
+    strategy.applyDefaults(n);
+    assertThat(new String(new io.kube4j.apiserver.runtime.Codec().encode(n), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("\"spec\":{}");
+  }
+
+  @Test
   void duplicateTaintsAreRejected() {
     Node n = new NodeBuilder(node()).editSpec().addNewTaint().withKey("k").withEffect("NoSchedule").endTaint()
         .addNewTaint().withKey("k").withValue("v").withEffect("NoSchedule").endTaint().endSpec().build();
