@@ -69,4 +69,22 @@ public record ControllerManagerOptions(Path kubeconfig, List<String> controllers
   public ControllerManagerOptions {
     controllers = List.copyOf(controllers);
   }
+
+  public ControllerManagerOptions withNodeLifecycle(NodeLifecycle value) {
+    return new ControllerManagerOptions(kubeconfig, controllers, useServiceAccountCredentials, leaderElection,
+        clusterSigningCertFile, clusterSigningKeyFile, clusterSigningDuration, rootCaFile, bindAddress, securePort,
+        value, nodeIpam, podGc);
+  }
+
+  public ControllerManagerOptions withNodeIpam(NodeIpam value) {
+    return new ControllerManagerOptions(kubeconfig, controllers, useServiceAccountCredentials, leaderElection,
+        clusterSigningCertFile, clusterSigningKeyFile, clusterSigningDuration, rootCaFile, bindAddress, securePort,
+        nodeLifecycle, value, podGc);
+  }
+
+  public ControllerManagerOptions withPodGc(PodGc value) {
+    return new ControllerManagerOptions(kubeconfig, controllers, useServiceAccountCredentials, leaderElection,
+        clusterSigningCertFile, clusterSigningKeyFile, clusterSigningDuration, rootCaFile, bindAddress, securePort,
+        nodeLifecycle, nodeIpam, value);
+  }
 }

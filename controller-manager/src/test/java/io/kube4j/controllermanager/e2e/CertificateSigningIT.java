@@ -42,6 +42,7 @@ class CertificateSigningIT {
 
   static final String BOOTSTRAP_TOKEN = "abcdef.0123456789abcdef";
 
+  static ControllerManagerEnvironment env;
   static TestCluster cluster;
   static ControllerManager manager;
   static KubernetesClient admin;
@@ -51,11 +52,12 @@ class CertificateSigningIT {
   @BeforeAll
   static void start() throws IOException {
     Kubectl.assumeAvailable();
-    cluster = TestCluster.start();
-    dir = Files.createTempDirectory("csr-signing-it");
-    manager = ControllerManagerFixture.start(cluster, dir, "cm", () -> { });
-    admin = cluster.adminClient();
-    kubectl = new Kubectl(cluster.adminKubeconfig(), Files.createDirectories(dir.resolve("kubectl")));
+    env = ControllerManagerEnvironment.start("csr-signing-it", TestCluster::start, o -> o);
+    cluster = env.cluster;
+    manager = env.manager;
+    admin = env.admin;
+    dir = env.dir;
+    kubectl = env.kubectl();
     // what kubeadm init sets up for joining nodes: a bootstrap token, and RBAC for its group
     Path setup = dir.resolve("bootstrap.yaml");
     Files.writeString(setup, """
@@ -86,14 +88,8 @@ class CertificateSigningIT {
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 

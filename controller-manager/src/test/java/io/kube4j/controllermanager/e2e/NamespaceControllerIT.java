@@ -7,11 +7,6 @@ import io.fabric8.kubernetes.api.model.NamespaceCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.Kubectl;
-import io.kube4j.apiserver.testing.TestCluster;
-import io.kube4j.controllermanager.ControllerManager;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,31 +18,22 @@ import org.junit.jupiter.api.Test;
  */
 class NamespaceControllerIT {
 
-  static TestCluster cluster;
-  static ControllerManager manager;
+  static ControllerManagerEnvironment env;
   static KubernetesClient admin;
   static Kubectl kubectl;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() {
     Kubectl.assumeAvailable();
-    cluster = TestCluster.startWithFullAdmission();
-    Path dir = Files.createTempDirectory("namespace-it");
-    manager = ControllerManagerFixture.start(cluster, dir, "cm", () -> { });
-    admin = cluster.adminClient();
-    kubectl = new Kubectl(cluster.adminKubeconfig(), Files.createDirectories(dir.resolve("kubectl")));
+    env = ControllerManagerEnvironment.start("namespace-it");
+    admin = env.admin;
+    kubectl = env.kubectl();
   }
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 

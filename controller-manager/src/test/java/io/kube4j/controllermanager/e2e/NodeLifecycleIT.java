@@ -14,11 +14,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.Kubectl;
 import io.kube4j.apiserver.testing.TestCluster;
-import io.kube4j.controllermanager.ControllerManager;
 import io.kube4j.controllermanager.ControllerManagerOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,8 +44,7 @@ class NodeLifecycleIT {
   /** One node per second may be tainted for eviction. */
   static final double EVICTION_RATE = 1.0;
 
-  static TestCluster cluster;
-  static ControllerManager manager;
+  static ControllerManagerEnvironment env;
   static KubernetesClient admin;
   static Kubectl kubectl;
   /** Nodes whose simulated kubelet is alive. */
@@ -57,19 +52,14 @@ class NodeLifecycleIT {
   static final ScheduledExecutorService kubelets = Executors.newSingleThreadScheduledExecutor();
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() {
     Kubectl.assumeAvailable();
-    cluster = TestCluster.startWithFullAdmission();
-    Path dir = Files.createTempDirectory("node-lifecycle-it");
-    ControllerManagerOptions defaults = ControllerManagerFixture.options(cluster, dir, "cm");
-    ControllerManagerOptions options = new ControllerManagerOptions(defaults.kubeconfig(), defaults.controllers(),
-        true, defaults.leaderElection(), defaults.clusterSigningCertFile(), defaults.clusterSigningKeyFile(),
-        defaults.clusterSigningDuration(), defaults.rootCaFile(), "127.0.0.1", 0,
-        new ControllerManagerOptions.NodeLifecycle(Duration.ofMillis(200), GRACE, GRACE, EVICTION_RATE, 0.01, 0.55, 50),
-        new ControllerManagerOptions.NodeIpam(true, "10.244.0.0/16", 24), ControllerManagerOptions.PodGc.DEFAULT);
-    manager = ControllerManagerFixture.start(options, () -> { });
-    admin = cluster.adminClient();
-    kubectl = new Kubectl(cluster.adminKubeconfig(), Files.createDirectories(dir.resolve("kubectl")));
+    env = ControllerManagerEnvironment.start("node-lifecycle-it", TestCluster::startWithFullAdmission, o -> o
+        .withNodeLifecycle(new ControllerManagerOptions.NodeLifecycle(Duration.ofMillis(200), GRACE, GRACE,
+            EVICTION_RATE, 0.01, 0.55, 50))
+        .withNodeIpam(new ControllerManagerOptions.NodeIpam(true, "10.244.0.0/16", 24)));
+    admin = env.admin;
+    kubectl = env.kubectl();
     Conditions.await("default service account", Duration.ofSeconds(20),
         () -> admin.serviceAccounts().inNamespace("default").withName("default").get() != null);
     kubelets.scheduleWithFixedDelay(NodeLifecycleIT::heartbeat, 0, 300, TimeUnit.MILLISECONDS);
@@ -78,14 +68,8 @@ class NodeLifecycleIT {
   @AfterAll
   static void stop() {
     kubelets.shutdownNow();
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 

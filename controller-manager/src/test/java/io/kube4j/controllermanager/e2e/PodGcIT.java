@@ -7,11 +7,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.TestCluster;
-import io.kube4j.controllermanager.ControllerManager;
 import io.kube4j.controllermanager.ControllerManagerOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -23,33 +19,21 @@ class PodGcIT {
 
   static final Duration QUARANTINE = Duration.ofSeconds(1);
 
-  static TestCluster cluster;
-  static ControllerManager manager;
+  static ControllerManagerEnvironment env;
   static KubernetesClient admin;
 
   @BeforeAll
-  static void start() throws IOException {
-    cluster = TestCluster.start();
-    Path dir = Files.createTempDirectory("podgc-it");
-    ControllerManagerOptions d = ControllerManagerFixture.options(cluster, dir, "cm");
-    manager = ControllerManagerFixture.start(new ControllerManagerOptions(d.kubeconfig(), d.controllers(), true,
-        d.leaderElection(), d.clusterSigningCertFile(), d.clusterSigningKeyFile(), d.clusterSigningDuration(),
-        d.rootCaFile(), "127.0.0.1", 0, d.nodeLifecycle(), d.nodeIpam(),
-        new ControllerManagerOptions.PodGc(2, Duration.ofMillis(300), QUARANTINE)), () -> { });
-    admin = cluster.adminClient();
+  static void start() {
+    env = ControllerManagerEnvironment.start("podgc-it", TestCluster::start,
+        o -> o.withPodGc(new ControllerManagerOptions.PodGc(2, Duration.ofMillis(300), QUARANTINE)));
+    admin = env.admin;
     admin.nodes().resource(new NodeBuilder().withNewMetadata().withName("n1").endMetadata().build()).create();
   }
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 

@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,31 +28,23 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceAccountControllersIT {
 
+  static ControllerManagerEnvironment env;
   static TestCluster cluster;
   static ControllerManager manager;
   static KubernetesClient admin;
-  static Kubectl kubectl;
 
   @BeforeAll
-  static void start() throws IOException {
-    cluster = TestCluster.startWithFullAdmission();
-    Path dir = Files.createTempDirectory("sa-controllers-it");
-    manager = ControllerManagerFixture.start(cluster, dir, "cm", () -> { });
-    admin = cluster.adminClient();
-    kubectl = Kubectl.binary().isPresent()
-        ? new Kubectl(cluster.adminKubeconfig(), Files.createDirectories(dir.resolve("kubectl"))) : null;
+  static void start() {
+    env = ControllerManagerEnvironment.start("sa-controllers-it");
+    cluster = env.cluster;
+    manager = env.manager;
+    admin = env.admin;
   }
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 
@@ -98,7 +89,7 @@ class ServiceAccountControllersIT {
 
   @Test
   void createTokenForTheDefaultServiceAccountOfAFreshNamespaceWorks() throws Exception {
-    Kubectl.assumeAvailable();
+    Kubectl kubectl = env.kubectl();
     kubectl.run("create", "namespace", "dev").assertOk();
     Conditions.await("default service account in dev", Duration.ofSeconds(20),
         () -> kubectl.run("get", "serviceaccount", "default", "-n", "dev").exit() == 0);
@@ -112,7 +103,7 @@ class ServiceAccountControllersIT {
 
   @Test
   void aPodInAFreshNamespaceRunsAsDefaultWithTheTokenVolume() {
-    Kubectl.assumeAvailable();
+    Kubectl kubectl = env.kubectl();
     kubectl.run("create", "namespace", "apps").assertOk();
     Conditions.await("default service account in apps", Duration.ofSeconds(20),
         () -> kubectl.run("get", "serviceaccount", "default", "-n", "apps").exit() == 0);

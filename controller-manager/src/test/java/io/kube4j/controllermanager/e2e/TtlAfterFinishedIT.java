@@ -8,9 +8,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.TestCluster;
-import io.kube4j.controllermanager.ControllerManager;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,27 +18,19 @@ import org.junit.jupiter.api.Test;
 /** A finished Job with ttlSecondsAfterFinished is deleted once its time is up, and not before. */
 class TtlAfterFinishedIT {
 
-  static TestCluster cluster;
-  static ControllerManager manager;
+  static ControllerManagerEnvironment env;
   static KubernetesClient admin;
 
   @BeforeAll
-  static void start() throws IOException {
-    cluster = TestCluster.start();
-    manager = ControllerManagerFixture.start(cluster, Files.createTempDirectory("ttl-it"), "cm", () -> { });
-    admin = cluster.adminClient();
+  static void start() {
+    env = ControllerManagerEnvironment.start("ttl-it", TestCluster::start, o -> o);
+    admin = env.admin;
   }
 
   @AfterAll
   static void stop() {
-    if (manager != null) {
-      manager.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (env != null) {
+      env.close();
     }
   }
 
