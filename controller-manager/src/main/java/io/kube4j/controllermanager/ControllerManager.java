@@ -12,6 +12,8 @@ import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
+import io.kube4j.controllermanager.endpoint.EndpointsController;
+import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
@@ -49,6 +51,7 @@ public final class ControllerManager implements AutoCloseable {
   /** Every controller kube4j has, in start order ({@code NewControllerDescriptors}). */
   public static final List<ControllerDescriptor> CONTROLLERS = List.of(
       NamespaceController.DESCRIPTOR,
+      EndpointsController.DESCRIPTOR, EndpointSliceController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
