@@ -12,6 +12,8 @@ import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
+import io.kube4j.controllermanager.endpoint.EndpointsController;
+import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
@@ -59,6 +61,8 @@ public final class ControllerManager implements AutoCloseable {
       TaintEvictionController.DESCRIPTOR,
       PodGcController.DESCRIPTOR,
       TtlAfterFinishedController.DESCRIPTOR,
+      EndpointsController.DESCRIPTOR,
+      EndpointSliceController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,

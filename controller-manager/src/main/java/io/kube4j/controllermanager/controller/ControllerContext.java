@@ -13,11 +13,19 @@ import java.util.List;
 public record ControllerContext(SharedInformers informers, ControllerClients clients,
     ControllerManagerOptions options, List<ReconcileLoop> loops) {
 
-  /** A new reconcile loop, its queue's metrics shown on {@code /metrics}. */
+  /**
+   * A new reconcile loop, its queue's metrics shown on {@code /metrics}; its workers take no key
+   * before the shared informers have synced (keys queued meanwhile wait).
+   */
   public ReconcileLoop loop(String name, Reconciler reconciler) {
-    ReconcileLoop loop = new ReconcileLoop(name, reconciler);
+    ReconcileLoop loop = new ReconcileLoop(name, reconciler).after(informers.synced());
     loops.add(loop);
     return loop;
+  }
+
+  /** Runs {@code step} once the shared informers have synced, e.g. a controller's start-up sweep. */
+  public void whenSynced(Runnable step) {
+    informers.synced().thenRun(step);
   }
 
   /** A client acting as {@code system:serviceaccount:kube-system:<serviceAccount>}. */

@@ -22,6 +22,7 @@ public final class ReconcileLoop implements AutoCloseable {
   private final RateLimitingQueue<String> queue;
   private final Reconciler reconciler;
   private final List<Thread> workers = new ArrayList<>();
+  private java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   public ReconcileLoop(String name, Reconciler reconciler) {
     this(name, new RateLimitingQueue<>(name, RateLimiters.defaultControllerRateLimiter()), reconciler);
@@ -31,6 +32,12 @@ public final class ReconcileLoop implements AutoCloseable {
     this.name = name;
     this.queue = queue;
     this.reconciler = reconciler;
+  }
+
+  /** Workers wait for {@code gate} (the informers' sync) before they take their first key. */
+  public ReconcileLoop after(java.util.concurrent.CompletableFuture<?> gate) {
+    this.ready = gate;
+    return this;
   }
 
   /** Queues {@code key} for reconciliation; a key already waiting is not queued twice. */
@@ -59,6 +66,7 @@ public final class ReconcileLoop implements AutoCloseable {
 
   private void work() {
     try {
+      ready.get();
       while (true) {
         Optional<String> next = queue.get();
         if (next.isEmpty()) {
@@ -68,6 +76,8 @@ public final class ReconcileLoop implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.error("{}: the informers never synced: {}", name, e.getCause().toString());
     }
   }
 

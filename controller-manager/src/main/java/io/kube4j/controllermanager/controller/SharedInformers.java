@@ -20,6 +20,7 @@ public final class SharedInformers implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
+  private final CompletableFuture<Void> synced = new CompletableFuture<>();
   private boolean started;
 
   public SharedInformers(KubernetesClient client) {
@@ -47,12 +48,21 @@ public final class SharedInformers implements AutoCloseable {
     }
     try {
       CompletableFuture.allOf(syncs).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      synced.complete(null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TimeoutException("interrupted while waiting for informer caches to sync");
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("an informer failed to start: " + e.getCause(), e.getCause());
     }
+  }
+
+  /**
+   * Completes once every informer has listed once ({@code cache.WaitForCacheSync}). Until then a
+   * controller would see, say, the Services but not yet their pods, and write empty Endpoints.
+   */
+  public CompletableFuture<Void> synced() {
+    return synced;
   }
 
   @Override

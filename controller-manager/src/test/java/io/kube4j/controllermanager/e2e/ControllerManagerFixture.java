@@ -13,9 +13,12 @@ import java.util.Optional;
 /** Starts in-process controller-managers against a {@link TestCluster}, as kubeadm configures them. */
 final class ControllerManagerFixture {
 
-  /** Short leader-election timings so that a takeover happens within seconds. */
+  /**
+   * Short leader-election timings so that a takeover happens within seconds, yet with room for a
+   * renewal to be slow on a loaded 2-core machine (a 3 s lease was lost under a load of 15).
+   */
   static final ControllerManagerOptions.LeaderElection FAST_ELECTION = new ControllerManagerOptions.LeaderElection(
-      true, Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(300));
+      true, Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
 
   private ControllerManagerFixture() {}
 

@@ -53,13 +53,13 @@ class LeaderElectionIT {
       assertThat(holder()).isEqualTo(first.identity());
       createNamespace("while-first-leads");
       Conditions.await("first reconciles", Duration.ofSeconds(15), () -> hasDefaultServiceAccount("while-first-leads"));
-      // the candidate retried many times meanwhile (every 300 ms) without starting a controller
+      // the candidate retried many times meanwhile (every 500 ms) without starting a controller
       assertThat(second.isLeading()).isFalse();
       assertThat(second.loops()).isEmpty();
 
       first.close();
 
-      Conditions.await("second leads", Duration.ofSeconds(20), second::isLeading);
+      Conditions.await("second leads", Duration.ofSeconds(30), second::isLeading);
       assertThat(holder()).isEqualTo(second.identity());
       assertThat(admin.resources(Lease.class).inNamespace("kube-system").withName("kube-controller-manager").get()
           .getSpec().getLeaseTransitions()).isEqualTo(1);
