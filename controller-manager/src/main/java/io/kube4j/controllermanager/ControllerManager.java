@@ -12,6 +12,7 @@ import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
+import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
@@ -52,7 +53,8 @@ public final class ControllerManager implements AutoCloseable {
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
-      CsrSigningController.DESCRIPTOR);
+      CsrSigningController.DESCRIPTOR,
+      GarbageCollector.DESCRIPTOR);
 
   private final ControllerManagerOptions options;
   private final String identity;
