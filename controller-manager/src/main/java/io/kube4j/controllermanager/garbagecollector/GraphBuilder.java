@@ -142,10 +142,12 @@ final class GraphBuilder implements AutoCloseable {
           }
           References.Diff diff = References.diff(existing.owners(), obj.ownerReferences());
           if (!diff.isEmpty()) {
-            addUnblockedOwnersToDeleteQueue(diff);
             existing.setOwners(obj.ownerReferences());
             addDependentToOwners(existing, diff.added());
             removeDependentFromOwners(existing, diff.removed());
+            // only now: a worker taking an unblocked owner at once must find the graph updated
+            // (upstream queues the owners first, and its worker can find the dependent still blocking)
+            addUnblockedOwnersToDeleteQueue(diff);
           }
           if (obj.beingDeleted()) {
             existing.markBeingDeleted();
