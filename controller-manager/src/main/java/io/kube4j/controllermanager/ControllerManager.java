@@ -14,6 +14,7 @@ import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
+import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
@@ -66,7 +67,8 @@ public final class ControllerManager implements AutoCloseable {
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
-      CsrSigningController.DESCRIPTOR);
+      CsrSigningController.DESCRIPTOR,
+      GarbageCollector.DESCRIPTOR);
 
   private final ControllerManagerOptions options;
   private final String identity;
