@@ -119,7 +119,6 @@ final class ScheduleOne {
       failure(info, cycle, permit.message(), permit.isRejected() ? "Unschedulable" : "SchedulerError", !permit.isRejected());
       return true;
     }
-    queue.done(info.key());
     metrics.attempt(SchedulerMetrics.Result.SCHEDULED, Duration.between(start, clock.instant()));
     binders.execute(() -> bindingCycle(fwk, state, info, assumed, host, cycle));
     return true;
@@ -133,6 +132,7 @@ final class ScheduleOne {
       bound = Status.error(e.getMessage());
     }
     if (bound.isSuccess()) {
+      queue.done(info.key());
       LOG.info("Successfully bound pod to node pod=\"{}\" node=\"{}\"", info.key(), host);
       events.eventf(assumed, EventRecorder.NORMAL, "Scheduled", "Binding",
           "Successfully assigned " + info.key() + " to " + host);
@@ -144,21 +144,9 @@ final class ScheduleOne {
     LOG.warn("binding pod {} to {} failed: {}", info.key(), host, bound.message());
     events.eventf(info.pod(), EventRecorder.WARNING, "FailedScheduling", "Scheduling",
         "Binding rejected: " + bound.message());
+    // the forgotten pod's resources are free again, which may let other pods fit
     queue.moveAllToActiveOrBackoffQueue(io.kube4j.scheduler.queue.ClusterEvent.ASSIGNED_POD_DELETE);
-    requeueAfterBindFailure(info);
-  }
-
-  private void requeueAfterBindFailure(QueuedPodInfo info) {
-    Pod fresh;
-    try {
-      fresh = client.pods().inNamespace(info.pod().getMetadata().getNamespace())
-          .withName(info.pod().getMetadata().getName()).get();
-    } catch (KubernetesClientException e) {
-      return;
-    }
-    if (fresh != null && (fresh.getSpec().getNodeName() == null || fresh.getSpec().getNodeName().isEmpty())) {
-      queue.add(fresh);
-    }
+    queue.addUnschedulableIfNotPresent(info, cycle, true);
   }
 
   /**

@@ -72,8 +72,14 @@ public final class EventRecorder implements AutoCloseable {
     });
   }
 
+  /** Writes what is queued (for at most two seconds), then stops. */
   @Override
   public void close() {
     writer.shutdown();
+    try {
+      writer.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
