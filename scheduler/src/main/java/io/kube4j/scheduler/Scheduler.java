@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.componentbase.client.Kubeconfigs;
+import io.kube4j.pki.cert.CertAndKey;
 import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.cache.Snapshot;
 import io.kube4j.scheduler.events.EventRecorder;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -101,7 +103,11 @@ public final class Scheduler implements AutoCloseable {
     nodeInformer.addEventHandler(handlers.nodes());
     this.podInformer = client.pods().inAnyNamespace().runnableInformer(0);
     podInformer.addEventHandler(handlers.pods());
-    this.health = new HealthServer(options.bindAddress(), options.securePort(), () -> synced,
+    Optional<CertAndKey> tls = Optional.empty();
+    if (options.tlsCertFile().isPresent()) {
+      tls = Optional.of(CertAndKey.read(options.tlsCertFile().get().certFile(), options.tlsCertFile().get().keyFile()));
+    }
+    this.health = new HealthServer(options.bindAddress(), options.securePort(), tls, () -> synced,
         () -> metrics.render(profile.schedulerName(), queue.pendingPods(), leading));
   }
 

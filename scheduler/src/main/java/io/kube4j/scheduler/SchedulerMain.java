@@ -4,6 +4,7 @@ import io.kube4j.componentbase.flags.GoDuration;
 import io.kube4j.scheduler.queue.QueueOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,6 +37,12 @@ public final class SchedulerMain implements Callable<Integer> {
   @Option(names = "--secure-port", defaultValue = "10259")
   int securePort;
 
+  @Option(names = "--tls-cert-file", description = "The serving certificate of /healthz and /metrics (default: self-signed).")
+  Path tlsCertFile;
+
+  @Option(names = "--tls-private-key-file")
+  Path tlsPrivateKeyFile;
+
   @Option(names = "--pod-initial-backoff", defaultValue = "1s", converter = GoDuration.class,
       description = "podInitialBackoffSeconds: the first backoff of a pod that failed.")
   Duration podInitialBackoff;
@@ -59,7 +66,10 @@ public final class SchedulerMain implements Callable<Integer> {
   public Integer call() throws Exception {
     SchedulerOptions options = new SchedulerOptions(kubeconfig,
         new SchedulerOptions.LeaderElection(leaderElect, leaseDuration, renewDeadline, retryPeriod),
-        bindAddress, securePort, new QueueOptions(podInitialBackoff, podMaxBackoff, podMaxInUnschedulablePods),
+        bindAddress, securePort,
+        tlsCertFile == null || tlsPrivateKeyFile == null ? Optional.empty()
+            : Optional.of(new SchedulerOptions.TlsFiles(tlsCertFile, tlsPrivateKeyFile)),
+        new QueueOptions(podInitialBackoff, podMaxBackoff, podMaxInUnschedulablePods),
         percentageOfNodesToScore);
     CountDownLatch lost = new CountDownLatch(1);
     try (Scheduler scheduler = Scheduler.start(options, lost::countDown)) {

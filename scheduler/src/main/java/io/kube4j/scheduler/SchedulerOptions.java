@@ -3,6 +3,7 @@ package io.kube4j.scheduler;
 import io.kube4j.scheduler.queue.QueueOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The scheduler's settings, named after kube-scheduler's flags and KubeSchedulerConfiguration fields.
@@ -11,11 +12,16 @@ import java.time.Duration;
  * @param leaderElection {@code --leader-elect} and its timings
  * @param bindAddress {@code --bind-address} of {@code /healthz}, {@code /readyz}, {@code /metrics}
  * @param securePort {@code --secure-port} (10259; 0 picks a free port)
+ * @param tlsCertFile {@code --tls-cert-file} and {@code --tls-private-key-file}: the serving certificate;
+ *     empty: self-signed
  * @param queue {@code podInitialBackoffSeconds}, {@code podMaxBackoffSeconds} and the unschedulable flush
  * @param percentageOfNodesToScore {@code percentageOfNodesToScore} (0: adaptive)
  */
 public record SchedulerOptions(Path kubeconfig, LeaderElection leaderElection, String bindAddress, int securePort,
-    QueueOptions queue, int percentageOfNodesToScore) {
+    Optional<TlsFiles> tlsCertFile, QueueOptions queue, int percentageOfNodesToScore) {
+
+  /** A serving certificate and its key, as PEM files. */
+  public record TlsFiles(Path certFile, Path keyFile) {}
 
   /**
    * {@code --leader-elect} (true), {@code --leader-elect-lease-duration} (15 s),
@@ -28,10 +34,12 @@ public record SchedulerOptions(Path kubeconfig, LeaderElection leaderElection, S
   }
 
   public SchedulerOptions withQueue(QueueOptions value) {
-    return new SchedulerOptions(kubeconfig, leaderElection, bindAddress, securePort, value, percentageOfNodesToScore);
+    return new SchedulerOptions(kubeconfig, leaderElection, bindAddress, securePort, tlsCertFile, value,
+        percentageOfNodesToScore);
   }
 
   public SchedulerOptions withLeaderElection(LeaderElection value) {
-    return new SchedulerOptions(kubeconfig, value, bindAddress, securePort, queue, percentageOfNodesToScore);
+    return new SchedulerOptions(kubeconfig, value, bindAddress, securePort, tlsCertFile, queue,
+        percentageOfNodesToScore);
   }
 }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.kube4j.pki.ca.CertificateAuthority;
 import io.kube4j.pki.cert.AltNames;
+import io.kube4j.pki.cert.CertAndKey;
 import io.kube4j.pki.cert.CertConfig;
 import io.kube4j.pki.cert.KeyAlgorithm;
 import io.kube4j.pki.cert.TlsContexts;
@@ -15,25 +16,23 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Serves health and metrics over HTTPS with a self-signed serving certificate made in memory at start,
- * as kube-scheduler does without {@code --tls-cert-file}. {@code /readyz} answers 200 once the
- * informer caches have synced.
+ * Serves health and metrics over HTTPS with the certificate of {@code --tls-cert-file}, or without it
+ * a self-signed one made in memory at start, as kube-scheduler does. {@code /readyz} answers 200 once
+ * the informer caches have synced.
  */
 public final class HealthServer implements AutoCloseable {
 
   private final HttpsServer server;
 
-  public HealthServer(String bindAddress, int port, BooleanSupplier ready, Supplier<String> metrics) throws IOException {
-    CertificateAuthority ca = CertificateAuthority.create("kube-scheduler-ca", KeyAlgorithm.ECDSA_P256,
-        Clock.systemUTC());
-    AltNames names = new AltNames(List.of("localhost"), List.of(InetAddress.getLoopbackAddress(),
-        InetAddress.getByName(bindAddress)));
-    var serving = ca.issue(CertConfig.server("kube-scheduler", names), KeyAlgorithm.ECDSA_P256);
+  public HealthServer(String bindAddress, int port, Optional<CertAndKey> tls, BooleanSupplier ready,
+      Supplier<String> metrics) throws IOException {
+    CertAndKey serving = tls.isPresent() ? tls.get() : selfSigned(bindAddress);
     server = HttpsServer.create(new InetSocketAddress(bindAddress, port), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.server(serving, List.of())));
     server.setExecutor(Executors.newSingleThreadExecutor(r -> {
@@ -49,6 +48,14 @@ public final class HealthServer implements AutoCloseable {
     });
     server.createContext("/metrics", ex -> respond(ex, 200, metrics.get()));
     server.start();
+  }
+
+  private static CertAndKey selfSigned(String bindAddress) throws IOException {
+    CertificateAuthority ca = CertificateAuthority.create("kube-scheduler-ca", KeyAlgorithm.ECDSA_P256,
+        Clock.systemUTC());
+    AltNames names = new AltNames(List.of("localhost"), List.of(InetAddress.getLoopbackAddress(),
+        InetAddress.getByName(bindAddress)));
+    return ca.issue(CertConfig.server("kube-scheduler", names), KeyAlgorithm.ECDSA_P256);
   }
 
   public int port() {

@@ -67,7 +67,8 @@ final class SchedulerFixture {
   static Scheduler start(TestCluster cluster, Path dir, String name, Runnable onLostLeadership) {
     Path kubeconfig = cluster.pki().kubeconfig(dir.resolve(name + ".kubeconfig"), cluster.url(),
         "system:kube-scheduler", List.of());
-    SchedulerOptions options = new SchedulerOptions(kubeconfig, FAST_ELECTION, "127.0.0.1", 0, FAST_QUEUE, 0);
+    SchedulerOptions options = new SchedulerOptions(kubeconfig, FAST_ELECTION, "127.0.0.1", 0, Optional.empty(),
+        FAST_QUEUE, 0);
     try {
       return Scheduler.start(options, onLostLeadership);
     } catch (IOException e) {
