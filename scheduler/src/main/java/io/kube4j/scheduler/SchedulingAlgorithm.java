@@ -74,17 +74,19 @@ public final class SchedulingAlgorithm {
     if (snapshot.numNodes() == 0) {
       throw new FitError(0, new Diagnosis(Map.of(), "", ""));
     }
-    List<NodeInfo> feasible = findNodesThatFitPod(fwk, state, pod, snapshot);
+    Filtered filtered = findNodesThatFitPod(fwk, state, pod, snapshot);
+    List<NodeInfo> feasible = filtered.feasible();
     if (feasible.size() == 1) {
-      return new ScheduleResult(feasible.get(0).name(), evaluatedNodes, 1);
+      return new ScheduleResult(feasible.get(0).name(), filtered.evaluated(), 1);
     }
     List<NodeScore> priorityList = prioritizeNodes(fwk, state, pod, feasible);
-    return new ScheduleResult(selectHost(priorityList), evaluatedNodes, feasible.size());
+    return new ScheduleResult(selectHost(priorityList), filtered.evaluated(), feasible.size());
   }
 
-  private int evaluatedNodes;
+  /** The nodes that passed the filters, and how many nodes were looked at to find them. */
+  private record Filtered(List<NodeInfo> feasible, int evaluated) {}
 
-  private List<NodeInfo> findNodesThatFitPod(Framework fwk, CycleState state, Pod pod, Snapshot snapshot)
+  private Filtered findNodesThatFitPod(Framework fwk, CycleState state, Pod pod, Snapshot snapshot)
       throws FitError {
     List<NodeInfo> all = snapshot.nodeInfoList();
     PreFilterResult pre = fwk.runPreFilterPlugins(state, pod);
@@ -99,18 +101,18 @@ public final class SchedulingAlgorithm {
       candidates = all.stream().filter(n -> pre.nodeNames().get().contains(n.name())).toList();
     }
     Map<String, Status> rejected = new ConcurrentHashMap<>();
-    List<NodeInfo> feasible = findNodesThatPassFilters(fwk, state, pod, candidates, rejected);
-    if (feasible.isEmpty()) {
+    Filtered filtered = findNodesThatPassFilters(fwk, state, pod, candidates, rejected);
+    if (filtered.feasible().isEmpty()) {
       throw new FitError(all.size(), new Diagnosis(rejected, "", ""));
     }
-    return feasible;
+    return filtered;
   }
 
   /**
    * Filters nodes in parallel starting at {@link #nextStartNodeIndex}, until
    * {@link #numFeasibleNodesToFind} have passed. An error from a filter fails the whole cycle.
    */
-  private List<NodeInfo> findNodesThatPassFilters(Framework fwk, CycleState state, Pod pod, List<NodeInfo> nodes,
+  private Filtered findNodesThatPassFilters(Framework fwk, CycleState state, Pod pod, List<NodeInfo> nodes,
       Map<String, Status> rejected) {
     int n = nodes.size();
     int toFind = numFeasibleNodesToFind(fwk.profile().percentageOfNodesToScore(), n);
@@ -150,15 +152,15 @@ public final class SchedulingAlgorithm {
       throw new IllegalStateException("running \"" + first.getValue().plugin() + "\" filter plugin: "
           + first.getValue().message());
     }
-    evaluatedNodes = processed.get();
-    nextStartNodeIndex = n == 0 ? 0 : (start + evaluatedNodes) % n;
+    int evaluated = processed.get();
+    nextStartNodeIndex = n == 0 ? 0 : (start + evaluated) % n;
     List<NodeInfo> out = new ArrayList<>();
     for (NodeInfo f : found) {
       if (f != null) {
         out.add(f);
       }
     }
-    return out;
+    return new Filtered(out, evaluated);
   }
 
   /** Total weighted score per feasible node; every node scores 1 when the profile has no Score plugin. */

@@ -51,7 +51,7 @@ public final class EventRecorder implements AutoCloseable {
     String namespace = pod.getMetadata().getNamespace();
     Event event = new EventBuilder()
         .withNewMetadata().withNamespace(namespace)
-        .withName(pod.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli() * 1_000_000L + now.getNano() % 1_000_000))
+        .withName(pod.getMetadata().getName() + "." + Long.toHexString(now.getEpochSecond() * 1_000_000_000L + now.getNano()))
         .endMetadata()
         .withNewInvolvedObject().withApiVersion("v1").withKind("Pod").withNamespace(namespace)
         .withName(pod.getMetadata().getName()).withUid(pod.getMetadata().getUid())

@@ -155,6 +155,21 @@ class SchedulingIT {
   }
 
   @Test
+  void aPodWithNodeNameSetIsLeftAlone() {
+    SchedulerFixture.createNamespace(admin, "direct");
+    var pod = Pods.pod("pinned").namespace("direct").container("cpu", "100m").build();
+    pod.getSpec().setNodeName("small");
+    create(admin, pod);
+    create(admin, Pods.pod("after").namespace("direct").container("cpu", "100m").build());
+    // the later pod's Scheduled event shows the scheduler has gone past the pinned one
+    Conditions.await("the later pod is scheduled", BIND_TIMEOUT,
+        () -> !SchedulerFixture.events(admin, "direct", "after", "Scheduled").isEmpty());
+    assertThat(nodeOf(admin, "direct", "pinned")).isEqualTo("small");
+    assertThat(SchedulerFixture.events(admin, "direct", "pinned", "Scheduled")).isEmpty();
+    assertThat(SchedulerFixture.events(admin, "direct", "pinned", "FailedScheduling")).isEmpty();
+  }
+
+  @Test
   void servesHealthAndMetricsOverHttps() throws Exception {
     SSLContext trustAll = SSLContext.getInstance("TLS");
     trustAll.init(null, new TrustManager[] {new X509TrustManager() {
