@@ -18,8 +18,11 @@ import io.kube4j.launcher.process.ProcessControl.Started;
 import io.kube4j.pki.ClusterPki;
 import io.kube4j.pki.ClusterPkiOptions;
 import io.kube4j.pki.cert.AltNames;
+import io.kube4j.pki.cert.CertConfig;
+import io.kube4j.pki.cert.KeyAlgorithm;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,6 +194,23 @@ final class UpCommand implements Callable<Integer> {
       pki.kubeconfig(server, pki.read(component), component, ClusterPki.CLUSTER_NAME)
           .write(cluster.state().kubeconfig(component));
     }
+    writeSchedulerServingCertificate(pki);
+  }
+
+  /**
+   * The scheduler's serving certificate for 127.0.0.1 and localhost, signed by the cluster CA, made
+   * once (kube-scheduler would otherwise serve a self-signed one that {@code status} cannot verify).
+   */
+  private void writeSchedulerServingCertificate(ClusterPki pki) throws IOException {
+    Path crt = pki.dir().resolve(ControlPlane.SCHEDULER_SERVING + ".crt");
+    Path key = pki.dir().resolve(ControlPlane.SCHEDULER_SERVING + ".key");
+    if (Files.exists(crt) && Files.exists(key)) {
+      return;
+    }
+    AltNames names = new AltNames(List.of("localhost"),
+        List.of(InetAddress.getLoopbackAddress()));
+    pki.ca().issue(CertConfig.server("kube-scheduler", names),
+        KeyAlgorithm.ECDSA_P256).write(crt, key);
   }
 
   /** Starts {@code component} unless it runs already, and waits until its health URL says ready. */

@@ -49,19 +49,20 @@ class Kube4jTest {
 
   @Test
   void statusListsEveryComponentAsNotRunningAfterDown() throws Exception {
-    new ClusterConfig(16443, 21379, 21380, 21257).save(stateCreated());
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(stateCreated());
 
     assertThat(run("status")).isEqualTo(1);
 
     assertThat(out.toString())
         .containsPattern("etcd +- +21379 +not running")
         .containsPattern("apiserver +- +16443 +not running")
-        .containsPattern("scheduler +- +- +not yet available");
+        .containsPattern("scheduler +- +21259 +not running")
+        .containsPattern("agent +- +- +not yet available");
   }
 
   @Test
   void downWithNothingRunningSucceedsAndCanBeRepeated() throws Exception {
-    new ClusterConfig(16443, 21379, 21380, 21257).save(stateCreated());
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(stateCreated());
 
     assertThat(run("down")).isZero();
     assertThat(run("down")).isZero();
@@ -77,7 +78,7 @@ class Kube4jTest {
   @Test
   void writesAUserKubeconfigWithANewCertificateSignedByTheClusterCa() throws Exception {
     StateDir state = stateCreated();
-    new ClusterConfig(16443, 21379, 21380, 21257).save(state);
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(state);
     ClusterPki pki = ClusterPki.ensure(state.pki(), ClusterPkiOptions.defaults());
 
     assertThat(run("kubeconfig", "--user", "alice", "--group", "dev", "--group", "qa")).isZero();
@@ -96,7 +97,7 @@ class Kube4jTest {
   @Test
   void writesTheKubeconfigWhereOutSays() throws Exception {
     StateDir state = stateCreated();
-    new ClusterConfig(16443, 21379, 21380, 21257).save(state);
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(state);
     ClusterPki.ensure(state.pki(), ClusterPkiOptions.defaults());
     Path target = home.resolve("elsewhere/bob.yaml");
 
@@ -143,7 +144,7 @@ class Kube4jTest {
   @Test
   void refusesToRunWhileAnotherUpOrDownHoldsTheLock() throws Exception {
     StateDir state = stateCreated();
-    new ClusterConfig(16443, 21379, 21380, 21257).save(state);
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(state);
     try (FileChannel channel = FileChannel.open(state.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       assertThat(channel.lock().isValid()).isTrue();
 

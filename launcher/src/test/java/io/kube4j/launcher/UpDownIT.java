@@ -71,7 +71,8 @@ class UpDownIT {
     Result status = kube4j("status");
     assertThat(status.exitCode()).as(status.output()).isZero();
     assertThat(status.output()).containsPattern("etcd +\\d+ ").containsPattern("apiserver +\\d+ +" + port + " +healthy")
-        .containsPattern("controller-manager +\\d+ +\\d+ +healthy");
+        .containsPattern("controller-manager +\\d+ +\\d+ +healthy")
+        .containsPattern("scheduler +\\d+ +\\d+ +healthy");
     // the controller-manager runs its controllers: a new namespace gets its default service account
     assertThat(kubectl("create", "namespace", "up-it").exitCode()).isZero();
     awaitOk(() -> kubectl("get", "serviceaccount", "default", "-n", "up-it").exitCode() == 0);
@@ -81,11 +82,11 @@ class UpDownIT {
     assertThat(again.output()).contains("kube4j is already running");
 
     List<Long> pids = recordedPids();
-    assertThat(pids).hasSize(3);
+    assertThat(pids).hasSize(4);
 
     Result down = kube4j("down");
     assertThat(down.exitCode()).as(down.output()).isZero();
-    assertThat(down.output()).contains("controller-manager: stopped").contains("apiserver: stopped")
+    assertThat(down.output()).contains("scheduler: stopped").contains("controller-manager: stopped").contains("apiserver: stopped")
         .contains("etcd: stopped");
     for (long pid : pids) {
       awaitGone(pid);

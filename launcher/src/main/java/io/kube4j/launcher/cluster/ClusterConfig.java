@@ -15,9 +15,10 @@ import java.util.Set;
  * reused afterwards, so the kubeconfig, the etcd endpoint and the apiserver flags stay stable
  * across restarts. The apiserver port is the user's choice ({@code --port}, default 6443); etcd's
  * client and peer ports are picked free, because a fixed 2379/2380 would let only one cluster run; so
- * is the controller-manager's health port (10257 upstream).
+ * are the controller-manager's and the scheduler's health ports (10257 and 10259 upstream).
  */
-public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerPort, int controllerManagerPort) {
+public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerPort, int controllerManagerPort,
+    int schedulerPort) {
 
   /** The apiserver's port in kubeadm clusters. */
   public static final int DEFAULT_API_SERVER_PORT = 6443;
@@ -26,6 +27,7 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
   static final String ETCD_CLIENT_PORT = "etcd.client-port";
   static final String ETCD_PEER_PORT = "etcd.peer-port";
   static final String CONTROLLER_MANAGER_PORT = "controller-manager.secure-port";
+  static final String SCHEDULER_PORT = "scheduler.secure-port";
   /** A recorded port that an older kube4j did not record yet: {@link #resolve} picks one. */
   static final int UNRECORDED = 0;
 
@@ -41,8 +43,9 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
     try {
       int controllerManager = properties.containsKey(CONTROLLER_MANAGER_PORT)
           ? port(properties, CONTROLLER_MANAGER_PORT) : UNRECORDED;
+      int scheduler = properties.containsKey(SCHEDULER_PORT) ? port(properties, SCHEDULER_PORT) : UNRECORDED;
       return Optional.of(new ClusterConfig(port(properties, API_SERVER_PORT), port(properties, ETCD_CLIENT_PORT),
-          port(properties, ETCD_PEER_PORT), controllerManager));
+          port(properties, ETCD_PEER_PORT), controllerManager, scheduler));
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
     }
@@ -57,21 +60,24 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
       ClusterConfig config = recorded.get();
       int apiServerPort = requestedPort.orElse(config.apiServerPort);
       int controllerManager = config.controllerManagerPort != UNRECORDED ? config.controllerManagerPort
-          : ports.pick(Set.of(apiServerPort, config.etcdClientPort, config.etcdPeerPort));
-      return new ClusterConfig(apiServerPort, config.etcdClientPort, config.etcdPeerPort, controllerManager);
+          : ports.pick(Set.of(apiServerPort, config.etcdClientPort, config.etcdPeerPort, config.schedulerPort));
+      int scheduler = config.schedulerPort != UNRECORDED ? config.schedulerPort
+          : ports.pick(Set.of(apiServerPort, config.etcdClientPort, config.etcdPeerPort, controllerManager));
+      return new ClusterConfig(apiServerPort, config.etcdClientPort, config.etcdPeerPort, controllerManager, scheduler);
     }
     int apiServerPort = requestedPort.orElse(DEFAULT_API_SERVER_PORT);
     int client = ports.pick(Set.of(apiServerPort));
     int peer = ports.pick(Set.of(apiServerPort, client));
     int controllerManager = ports.pick(Set.of(apiServerPort, client, peer));
-    return new ClusterConfig(apiServerPort, client, peer, controllerManager);
+    int scheduler = ports.pick(Set.of(apiServerPort, client, peer, controllerManager));
+    return new ClusterConfig(apiServerPort, client, peer, controllerManager, scheduler);
   }
 
   /** The same cluster with new etcd ports, for when a recorded one has been taken meanwhile. */
   public ClusterConfig withFreshEtcdPorts(PortAllocator ports) {
-    int client = ports.pick(Set.of(apiServerPort, controllerManagerPort));
-    int peer = ports.pick(Set.of(apiServerPort, controllerManagerPort, client));
-    return new ClusterConfig(apiServerPort, client, peer, controllerManagerPort);
+    int client = ports.pick(Set.of(apiServerPort, controllerManagerPort, schedulerPort));
+    int peer = ports.pick(Set.of(apiServerPort, controllerManagerPort, schedulerPort, client));
+    return new ClusterConfig(apiServerPort, client, peer, controllerManagerPort, schedulerPort);
   }
 
   public void save(StateDir state) throws IOException {
@@ -80,6 +86,7 @@ public record ClusterConfig(int apiServerPort, int etcdClientPort, int etcdPeerP
     properties.setProperty(ETCD_CLIENT_PORT, Integer.toString(etcdClientPort));
     properties.setProperty(ETCD_PEER_PORT, Integer.toString(etcdPeerPort));
     properties.setProperty(CONTROLLER_MANAGER_PORT, Integer.toString(controllerManagerPort));
+    properties.setProperty(SCHEDULER_PORT, Integer.toString(schedulerPort));
     StringWriter text = new StringWriter();
     properties.store(text, "kube4j cluster: ports chosen at the first ./kube4j up (edit only while the cluster is down)");
     Files.writeString(state.clusterProperties(), text.toString());

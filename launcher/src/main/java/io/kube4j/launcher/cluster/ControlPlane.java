@@ -14,6 +14,9 @@ public final class ControlPlane {
   public static final String ETCD = "etcd";
   public static final String API_SERVER = "apiserver";
   public static final String CONTROLLER_MANAGER = "controller-manager";
+  public static final String SCHEDULER = "scheduler";
+  /** The scheduler's serving certificate in the pki directory ({@code scheduler-serving.crt}, {@code .key}). */
+  public static final String SCHEDULER_SERVING = "scheduler-serving";
 
   /** The first address of the range is the ClusterIP of the {@code kubernetes} Service (in the serving certificate). */
   public static final String SERVICE_CLUSTER_IP_RANGE = "10.96.0.0/12";
@@ -21,17 +24,14 @@ public final class ControlPlane {
   public static final String SERVICE_ACCOUNT_ISSUER = "https://kubernetes.default.svc.cluster.local";
 
   /** Components kube4j will have and does not have yet; reported by {@code up} and {@code status}. */
-  public static final List<String> NOT_YET_AVAILABLE = List.of("scheduler", "agent");
+  public static final List<String> NOT_YET_AVAILABLE = List.of("agent");
 
   private ControlPlane() {}
 
-  /**
-   * Every component of the cluster in start order. A new component is one more line here, e.g.
-   * {@code Component.java("scheduler", "io.kube4j.scheduler.SchedulerMain",
-   * List.of("--kubeconfig=" + state.kubeconfig("scheduler")), 10259, readyz(10259))}.
-   */
+  /** Every component of the cluster in start order; a new component is one more entry here. */
   public static List<Component> components(StateDir state, ClusterConfig config, String advertiseAddress) {
-    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress), controllerManager(state, config));
+    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress), controllerManager(state, config),
+        scheduler(state, config));
   }
 
   static Component etcd(StateDir state, ClusterConfig config) {
@@ -91,6 +91,24 @@ public final class ControlPlane {
             "--root-ca-file=" + pki.resolve("ca.crt")),
         config.controllerManagerPort(),
         new HealthCheck(URI.create("https://127.0.0.1:" + config.controllerManagerPort() + "/healthz"), "ok"));
+  }
+
+  /**
+   * The scheduler with the flags kubeadm gives kube-scheduler: its own kubeconfig
+   * ({@code system:kube-scheduler}), leader election, health on loopback; and a serving certificate
+   * signed by the cluster CA (kubeadm leaves it self-signed) so that {@code status} can verify it.
+   */
+  static Component scheduler(StateDir state, ClusterConfig config) {
+    var pki = state.pki();
+    return Component.java(SCHEDULER, "io.kube4j.scheduler.SchedulerMain", List.of(
+            "--kubeconfig=" + state.kubeconfig(SCHEDULER),
+            "--bind-address=127.0.0.1",
+            "--secure-port=" + config.schedulerPort(),
+            "--tls-cert-file=" + pki.resolve(SCHEDULER_SERVING + ".crt"),
+            "--tls-private-key-file=" + pki.resolve(SCHEDULER_SERVING + ".key"),
+            "--leader-elect=true"),
+        config.schedulerPort(),
+        new HealthCheck(URI.create("https://127.0.0.1:" + config.schedulerPort() + "/healthz"), "ok"));
   }
 
   /** A Kubernetes component's {@code /readyz} over HTTPS on loopback: body {@code ok} when ready. */

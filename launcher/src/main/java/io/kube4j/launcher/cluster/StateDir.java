@@ -13,10 +13,10 @@ import java.util.Map;
  * <pre>
  * cluster.properties        ports chosen at the first up, reused after
  * admin.kubeconfig          kubectl's credentials (cluster-admin)
- * scheduler.kubeconfig      credentials of the scheduler and controller-manager (for when they exist)
+ * scheduler.kubeconfig      credentials of the scheduler and controller-manager
  * controller-manager.kubeconfig
  * users/NAME.kubeconfig     written by ./kube4j kubeconfig --user NAME
- * pki/                      CA, certificates, keys (see io.kube4j.pki.ClusterPki)
+ * pki/                      CA, certificates, keys (see io.kube4j.pki.ClusterPki), scheduler-serving.crt/.key
  * etcd/                     etcd's data directory
  * lib/                      the jars Java components run from (copied from the build at up)
  * logs/COMPONENT.log        each component's stdout and stderr

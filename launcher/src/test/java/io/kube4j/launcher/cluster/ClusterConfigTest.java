@@ -26,6 +26,8 @@ class ClusterConfigTest {
     assertThat(config.etcdPeerPort()).isBetween(20000, 29999);
     assertThat(config.controllerManagerPort()).isBetween(20000, 29999)
         .isNotIn(config.etcdClientPort(), config.etcdPeerPort());
+    assertThat(config.schedulerPort()).isBetween(20000, 29999)
+        .isNotIn(config.etcdClientPort(), config.etcdPeerPort(), config.controllerManagerPort());
   }
 
   @Test
@@ -37,6 +39,20 @@ class ClusterConfigTest {
 
     assertThat(config.etcdClientPort()).isEqualTo(21000);
     assertThat(config.controllerManagerPort()).isBetween(20000, 29999).isNotIn(21000, 22000);
+  }
+
+  @Test
+  void aClusterRecordedBeforeTheSchedulerGetsAPortForItAndKeepsTheOthers() throws Exception {
+    StateDir state = new StateDir(home);
+    Files.writeString(state.clusterProperties(), "apiserver.secure-port=6443\netcd.client-port=21000\n"
+        + "etcd.peer-port=22000\ncontroller-manager.secure-port=23000\n");
+
+    ClusterConfig config = ClusterConfig.resolve(ClusterConfig.load(state), OptionalInt.empty(), ports);
+
+    assertThat(config.controllerManagerPort()).isEqualTo(23000);
+    assertThat(config.schedulerPort()).isBetween(20000, 29999).isNotIn(21000, 22000, 23000);
+    config.save(state);
+    assertThat(Files.readString(state.clusterProperties())).contains("scheduler.secure-port=" + config.schedulerPort());
   }
 
   @Test
@@ -58,15 +74,15 @@ class ClusterConfigTest {
 
   @Test
   void anExplicitPortReplacesOnlyTheApiServerPort() {
-    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000, 23000);
+    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000, 23000, 24000);
 
     assertThat(ClusterConfig.resolve(Optional.of(recorded), OptionalInt.of(7443), ports))
-        .isEqualTo(new ClusterConfig(7443, 21000, 22000, 23000));
+        .isEqualTo(new ClusterConfig(7443, 21000, 22000, 23000, 24000));
   }
 
   @Test
   void movingEtcdKeepsTheApiServerPort() {
-    ClusterConfig moved = new ClusterConfig(6443, 21000, 22000, 23000).withFreshEtcdPorts(ports);
+    ClusterConfig moved = new ClusterConfig(6443, 21000, 22000, 23000, 24000).withFreshEtcdPorts(ports);
 
     assertThat(moved.apiServerPort()).isEqualTo(6443);
     assertThat(moved.etcdClientPort()).isNotEqualTo(moved.etcdPeerPort());

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class ControlPlaneTest {
 
   private final StateDir state = new StateDir(Path.of("/k"));
-  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380, 21257);
+  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380, 21257, 21259);
 
   @Test
   void startsEtcdBeforeTheApiServer() {
     assertThat(ControlPlane.components(state, config, "192.0.2.4")).extracting(Component::name)
-        .containsExactly("etcd", "apiserver", "controller-manager");
+        .containsExactly("etcd", "apiserver", "controller-manager", "scheduler");
   }
 
   @Test
@@ -33,6 +33,22 @@ class ControlPlaneTest {
         "--cluster-signing-key-file=/k/pki/ca.key",
         "--root-ca-file=/k/pki/ca.crt");
     assertThat(cm.health().url()).isEqualTo(URI.create("https://127.0.0.1:21257/healthz"));
+  }
+
+  @Test
+  void givesTheSchedulerKubeadmsFlags() {
+    Component scheduler = ControlPlane.scheduler(state, config);
+
+    assertThat(scheduler.program()).isEqualTo(new Component.JavaMain("io.kube4j.scheduler.SchedulerMain"));
+    assertThat(scheduler.args()).containsExactly(
+        "--kubeconfig=/k/scheduler.kubeconfig",
+        "--bind-address=127.0.0.1",
+        "--secure-port=21259",
+        "--tls-cert-file=/k/pki/scheduler-serving.crt",
+        "--tls-private-key-file=/k/pki/scheduler-serving.key",
+        "--leader-elect=true");
+    assertThat(scheduler.port()).isEqualTo(21259);
+    assertThat(scheduler.health().url()).isEqualTo(URI.create("https://127.0.0.1:21259/healthz"));
   }
 
   @Test

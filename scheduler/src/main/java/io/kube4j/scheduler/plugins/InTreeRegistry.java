@@ -1,0 +1,46 @@
+package io.kube4j.scheduler.plugins;
+
+import io.kube4j.scheduler.framework.runtime.Profile;
+import io.kube4j.scheduler.framework.runtime.Registry;
+import io.kube4j.scheduler.plugins.defaultbinder.DefaultBinder;
+import io.kube4j.scheduler.plugins.nodeaffinity.NodeAffinity;
+import io.kube4j.scheduler.plugins.nodename.NodeName;
+import io.kube4j.scheduler.plugins.nodeports.NodePorts;
+import io.kube4j.scheduler.plugins.noderesources.NodeResourcesBalancedAllocation;
+import io.kube4j.scheduler.plugins.noderesources.NodeResourcesFit;
+import io.kube4j.scheduler.plugins.nodeunschedulable.NodeUnschedulable;
+import io.kube4j.scheduler.plugins.tainttoleration.TaintToleration;
+import java.util.List;
+import java.util.Map;
+
+/** The plugins kube4j has, and the default profile built from them. */
+public final class InTreeRegistry {
+
+  private InTreeRegistry() {}
+
+  public static Registry create() {
+    return new Registry()
+        .register(NodeUnschedulable.NAME, h -> new NodeUnschedulable())
+        .register(NodeName.NAME, h -> new NodeName())
+        .register(TaintToleration.NAME, h -> new TaintToleration())
+        .register(NodeAffinity.NAME, h -> new NodeAffinity())
+        .register(NodePorts.NAME, h -> new NodePorts())
+        .register(NodeResourcesFit.NAME, h -> new NodeResourcesFit())
+        .register(NodeResourcesBalancedAllocation.NAME, h -> new NodeResourcesBalancedAllocation())
+        .register(DefaultBinder.NAME, DefaultBinder::new);
+  }
+
+  /**
+   * Upstream's default {@code multiPoint} plugins in their order, restricted to those kube4j has
+   * (PodTopologySpread, InterPodAffinity, DefaultPreemption, ImageLocality and the volume plugins are
+   * not yet), with upstream's score weights.
+   */
+  public static Profile defaultProfile(int percentageOfNodesToScore) {
+    return new Profile(Profile.DEFAULT_SCHEDULER_NAME,
+        List.of(NodeUnschedulable.NAME, NodeName.NAME, TaintToleration.NAME, NodeAffinity.NAME, NodePorts.NAME,
+            NodeResourcesFit.NAME, NodeResourcesBalancedAllocation.NAME, DefaultBinder.NAME),
+        Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2, NodeResourcesFit.NAME, 1,
+            NodeResourcesBalancedAllocation.NAME, 1),
+        percentageOfNodesToScore);
+  }
+}
