@@ -33,18 +33,11 @@ class LeaderElectionIT {
 
   static TestCluster cluster;
   static KubernetesClient admin;
-  static java.util.Optional<String> bindingRefused = java.util.Optional.empty();
 
   @BeforeAll
   static void start() {
     cluster = TestCluster.start();
     admin = cluster.adminClient();
-    bindingRefused = SchedulerFixture.bindingRefused(admin);
-  }
-
-  @org.junit.jupiter.api.BeforeEach
-  void bindingWorks() {
-    SchedulerFixture.assumeBindingAccepted(bindingRefused);
   }
 
   @AfterAll

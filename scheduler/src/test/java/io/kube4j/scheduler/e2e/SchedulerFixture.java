@@ -30,40 +30,6 @@ final class SchedulerFixture {
 
   private SchedulerFixture() {}
 
-  /**
-   * Skips a test that needs {@code POST pods/<name>/binding} when the apiserver under test refuses it
-   * the way kube4j's did at the time of writing: its BindingRest writes through the store's main
-   * update path, whose pod update validation forbids changing {@code spec.nodeName} (upstream's
-   * BindingREST writes without the update strategy). Any other failure of the probe fails the test.
-   * The probe pod is bound to a node that does not exist and deleted again; call before any
-   * scheduler starts, and skip each test (so the skip and its reason show in the report) with
-   * {@link #assumeBindingAccepted(Optional)}.
-   *
-   * @return why binding is refused, empty when it works
-   */
-  static Optional<String> bindingRefused(KubernetesClient admin) {
-    Pod probe = admin.pods().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.PodBuilder()
-        .withNewMetadata().withName("binding-probe").endMetadata()
-        .withNewSpec().withSchedulerName("no-such-scheduler").addNewContainer().withName("c")
-        .withImage("registry.k8s.io/pause:3.10").endContainer().endSpec().build()).create();
-    String url = admin.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/default/pods/"
-        + "binding-probe/binding";
-    String body = "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"binding-probe\"},"
-        + "\"target\":{\"kind\":\"Node\",\"name\":\"binding-probe-node\"}}";
-    try {
-      admin.raw(url, "POST", body);
-      return Optional.empty();
-    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-      if (e.getCode() == 422 && String.valueOf(e.getMessage()).contains("pod updates may not change fields")) {
-        return Optional.of("the apiserver refuses pods/binding (its BindingRest validates the bind as a pod spec "
-            + "update; upstream's BindingREST does not): " + e.getMessage());
-      }
-      throw e;
-    } finally {
-      admin.pods().inNamespace("default").withName(probe.getMetadata().getName()).withGracePeriod(0).delete();
-    }
-  }
-
   static Scheduler start(TestCluster cluster, Path dir, String name, Runnable onLostLeadership) {
     Path kubeconfig = cluster.pki().kubeconfig(dir.resolve(name + ".kubeconfig"), cluster.url(),
         "system:kube-scheduler", List.of());
@@ -74,10 +40,6 @@ final class SchedulerFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static void assumeBindingAccepted(Optional<String> refused) {
-    org.junit.jupiter.api.Assumptions.assumeTrue(refused.isEmpty(), () -> refused.orElse(""));
   }
 
   /** Creates the node, then sets its status (allocatable) as a kubelet would. */

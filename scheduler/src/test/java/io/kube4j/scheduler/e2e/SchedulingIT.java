@@ -40,7 +40,6 @@ class SchedulingIT {
   static final Duration BIND_TIMEOUT = Duration.ofSeconds(20);
   static TestCluster cluster;
   static KubernetesClient admin;
-  static java.util.Optional<String> bindingRefused = java.util.Optional.empty();
   static Scheduler scheduler;
   static Path dir;
 
@@ -49,21 +48,12 @@ class SchedulingIT {
     cluster = TestCluster.start();
     admin = cluster.adminClient();
     dir = Files.createTempDirectory("scheduling-it");
-    bindingRefused = SchedulerFixture.bindingRefused(admin);
     SchedulerFixture.createNode(admin, Nodes.node("small").label("zone", "a")
         .allocatable("cpu", "1", "memory", "2Gi", "pods", "110").build());
     SchedulerFixture.createNode(admin, Nodes.node("big").label("zone", "b").label("disktype", "ssd")
         .allocatable("cpu", "8", "memory", "16Gi", "pods", "110").build());
-    if (bindingRefused.isPresent()) {
-      return;
-    }
     scheduler = SchedulerFixture.start(cluster, dir, "scheduler", () -> {});
     Conditions.await("scheduler leads", Duration.ofSeconds(15), scheduler::isLeading);
-  }
-
-  @org.junit.jupiter.api.BeforeEach
-  void bindingWorks() {
-    SchedulerFixture.assumeBindingAccepted(bindingRefused);
   }
 
   @AfterAll

@@ -197,21 +197,23 @@ public final class Store<T extends HasMetadata> {
    * ({@code status}, a CSR's {@code approval}), whose strategy keeps everything else.
    *
    * @param subresource empty for the main resource
+   * @param prepared whether the subresource's REST built the new object itself (no strategy rules)
    */
-  public record Target(String subresource) {
+  public record Target(String subresource, boolean prepared) {
     /** The object itself: the strategy's update rules apply. */
-    public static final Target MAIN = new Target("");
+    public static final Target MAIN = new Target("", false);
     /** The status subresource: the status strategy keeps everything but status. */
-    public static final Target STATUS = new Target("status");
+    public static final Target STATUS = new Target("status", false);
     /**
      * A subresource whose REST already built the new object from the current one
-     * ({@code namespaces/finalize}): only generic metadata rules apply.
+     * ({@code namespaces/finalize}, {@code pods/binding}, which sets the otherwise immutable
+     * {@code spec.nodeName}): only generic metadata rules apply.
      */
-    public static final Target FINALIZE = new Target("finalize");
+    public static final Target PREPARED = new Target("", true);
 
     /** The target of a PUT or PATCH to {@code subresource} (empty: the main resource). */
     public static Target of(String subresource) {
-      return subresource.isEmpty() ? MAIN : new Target(subresource);
+      return subresource.isEmpty() ? MAIN : new Target(subresource, false);
     }
   }
 
@@ -258,7 +260,7 @@ public final class Store<T extends HasMetadata> {
       if (target.equals(Target.MAIN)) {
         strategy.prepareForUpdate(updated, old);
         errors.addAll(strategy.validateUpdate(updated, old));
-      } else if (!target.equals(Target.FINALIZE)) {
+      } else if (!target.prepared()) {
         StatusStrategy<T> s = strategy.subresourceStrategy(target.subresource()).orElseThrow(
             () -> StatusException.notFound(resource.groupResource(), name));
         s.prepareForUpdate(updated, old);

@@ -27,6 +27,6 @@ public final class FinalizeRest {
       spec.setFinalizers(requested.getSpec() == null ? null : requested.getSpec().getFinalizers());
       current.setSpec(spec);
       return current;
-    }, Store.Target.FINALIZE, dryRun);
+    }, Store.Target.PREPARED, dryRun);
   }
 }

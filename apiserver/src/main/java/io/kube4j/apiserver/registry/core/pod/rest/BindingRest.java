@@ -67,7 +67,7 @@ public final class BindingRest {
       markScheduled(pod);
       pod.getMetadata().setResourceVersion(null);
       return pod;
-    }, Store.Target.MAIN, dryRun);
+    }, Store.Target.PREPARED, dryRun);
   }
 
   private void markScheduled(Pod pod) {
