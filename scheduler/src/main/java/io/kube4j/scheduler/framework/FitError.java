@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class FitError extends Exception {
 
   public static final String NO_NODE_AVAILABLE_MSG = "0/%d nodes are available";
+  /** {@code ErrNoNodesAvailable}: what upstream says when the cluster has no node at all. */
+  public static final String NO_NODES_AVAILABLE = "no nodes available to schedule pods";
 
   private final int numAllNodes;
   private final Diagnosis diagnosis;
@@ -38,6 +40,9 @@ public final class FitError extends Exception {
 
   @Override
   public String getMessage() {
+    if (numAllNodes == 0) {
+      return NO_NODES_AVAILABLE;
+    }
     StringBuilder msg = new StringBuilder(String.format(NO_NODE_AVAILABLE_MSG, numAllNodes)).append(':');
     if (diagnosis.preFilterMsg() != null && !diagnosis.preFilterMsg().isEmpty()) {
       return msg.append(' ').append(diagnosis.preFilterMsg()).append('.').toString();

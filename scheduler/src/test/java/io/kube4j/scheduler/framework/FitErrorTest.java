@@ -39,7 +39,8 @@ class FitErrorTest {
 
   @Test
   void noNodesAtAll() {
-    assertThat(new FitError(0, new Diagnosis(Map.of(), "", "")).getMessage()).isEqualTo("0/0 nodes are available:");
+    // ErrNoNodesAvailable upstream
+    assertThat(new FitError(0, new Diagnosis(Map.of(), "", "")).getMessage()).isEqualTo("no nodes available to schedule pods");
   }
 
   @Test
