@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -66,7 +67,7 @@ final class Bootstrap {
         current.setSubsets(ep.getSubsets());
         current.getMetadata().setResourceVersion(null);
         return current;
-      }, Store.Target.MAIN, false);
+      }, UpdateTarget.MAIN, false);
     }
   }
 

@@ -7,7 +7,8 @@ import io.kube4j.apiserver.admission.Warnings;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Response;
-import io.kube4j.apiserver.registry.generic.Store;
+
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class PatchHandler {
     String contentType = req.header("Content-Type");
     List<String> warnings = new ArrayList<>();
     Warnings admissionWarnings = new Warnings();
-    Store.Target target = Store.Target.of(info.subresource());
+    UpdateTarget target = UpdateTarget.of(info.subresource());
     T patched = scope.store().update(info.namespace(), info.name(), current -> {
       JsonNode before = scope.codec().toTree(current);
       JsonNode after = scope.patches().apply(contentType, before, req.body(), scope.store().type());

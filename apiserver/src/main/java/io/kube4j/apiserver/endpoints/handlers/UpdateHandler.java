@@ -7,7 +7,8 @@ import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.endpoints.ApiRequest;
 import io.kube4j.apiserver.endpoints.RequestInfo;
 import io.kube4j.apiserver.endpoints.Response;
-import io.kube4j.apiserver.registry.generic.Store;
+
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.util.Optional;
 
 /** PUT of an object or its status ({@code handlers.UpdateResource}): the body replaces the stored object. */
@@ -25,7 +26,7 @@ public final class UpdateHandler {
           + info.name() + ")");
     }
     Optional<String> uid = Optional.ofNullable(body.object().getMetadata()).map(m -> m.getUid()).filter(u -> !u.isEmpty());
-    Store.Target target = Store.Target.of(info.subresource());
+    UpdateTarget target = UpdateTarget.of(info.subresource());
     Warnings warnings = new Warnings();
     T updated = scope.store().update(info.namespace(), info.name(), current -> {
       if (current != null && uid.isPresent() && !uid.get().equals(current.getMetadata().getUid())) {

@@ -193,48 +193,23 @@ public final class Store<T extends HasMetadata> {
   // ---- UPDATE -------------------------------------------------------------------------------
 
   /**
-   * What an update writes: the main resource, or a subresource that owns part of the object
-   * ({@code status}, a CSR's {@code approval}), whose strategy keeps everything else.
-   *
-   * @param subresource empty for the main resource
-   * @param prepared whether the subresource's REST built the new object itself (no strategy rules)
-   */
-  public record Target(String subresource, boolean prepared) {
-    /** The object itself: the strategy's update rules apply. */
-    public static final Target MAIN = new Target("", false);
-    /** The status subresource: the status strategy keeps everything but status. */
-    public static final Target STATUS = new Target("status", false);
-    /**
-     * A subresource whose REST already built the new object from the current one
-     * ({@code namespaces/finalize}, {@code pods/binding}, which sets the otherwise immutable
-     * {@code spec.nodeName}): only generic metadata rules apply.
-     */
-    public static final Target PREPARED = new Target("", true);
-
-    /** The target of a PUT or PATCH to {@code subresource} (empty: the main resource). */
-    public static Target of(String subresource) {
-      return subresource.isEmpty() ? MAIN : new Target(subresource, false);
-    }
-  }
-
-  /**
    * PUT or PATCH: read, compute the new object from the current one, write with compare-and-swap,
    * and retry on a lost race unless the new object names a resourceVersion (a precondition: then a
    * mismatch is a 409). A write that changes nothing is skipped, keeping {@code resourceVersion}.
    *
    * @param tryUpdate the new object given the current one (a copy the function may change)
    */
-  public T update(String namespace, String name, UnaryOperator<T> tryUpdate, Target target, boolean dryRun) {
+  public T update(String namespace, String name, UnaryOperator<T> tryUpdate, UpdateTarget target, boolean dryRun) {
     return update(namespace, name, tryUpdate, target, dryRun, (updated, old) -> { });
   }
 
   /**
-   * As {@link #update(String, String, UnaryOperator, Target, boolean)}, calling {@code validation}
+   * As {@link #update(String, String, UnaryOperator, UpdateTarget, boolean)}, calling {@code validation}
    * (the validating admission phase, {@code rest.ValidateObjectUpdateFunc}) with the new and the
    * stored object once the strategy found the new one valid; {@code old} is null when the update
    * creates the object.
    */
-  public T update(String namespace, String name, UnaryOperator<T> tryUpdate, Target target, boolean dryRun,
+  public T update(String namespace, String name, UnaryOperator<T> tryUpdate, UpdateTarget target, boolean dryRun,
       BiConsumer<T, T> validation) {
     String key = key(namespace, name);
     while (true) {
@@ -257,7 +232,7 @@ public final class Store<T extends HasMetadata> {
       meta.setResourceVersion(Long.toString(cur.modRevision()));
       strategy.applyDefaults(updated);
       List<FieldError> errors = new ArrayList<>();
-      if (target.equals(Target.MAIN)) {
+      if (target.equals(UpdateTarget.MAIN)) {
         strategy.prepareForUpdate(updated, old);
         errors.addAll(strategy.validateUpdate(updated, old));
       } else if (!target.prepared()) {

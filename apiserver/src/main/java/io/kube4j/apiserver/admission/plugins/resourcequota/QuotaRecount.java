@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.ResourceQuotaStatus;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import io.kube4j.apiserver.watch.CacheInformer;
 import io.kube4j.apiserver.watch.CachedObject;
 import io.kube4j.apiserver.watch.SelectionPredicate;
@@ -102,7 +103,7 @@ public final class QuotaRecount implements AutoCloseable {
           ResourceQuotaStatus status = new ResourceQuotaStatus(hard, used);
           q.setStatus(status);
           return q;
-        }, Store.Target.STATUS, false);
+        }, UpdateTarget.STATUS, false);
       } catch (StatusException e) {
         if (e.code() != 404) {
           throw e;

@@ -7,6 +7,7 @@ import io.kube4j.apiserver.admission.Attributes;
 import io.kube4j.apiserver.admission.ValidatingAdmission;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class ResourceQuotaAdmission implements ValidatingAdmission {
     Map<String, BigDecimal> requested = QuotaUsage.of(a.resource(), a.object().get());
     String name = a.object().get().getMetadata().getName();
     for (String quota : quotaNames.apply(a.namespace())) {
-      quotas.update(a.namespace(), quota, q -> charge(q, requested, a, name), Store.Target.STATUS, false);
+      quotas.update(a.namespace(), quota, q -> charge(q, requested, a, name), UpdateTarget.STATUS, false);
     }
   }
 

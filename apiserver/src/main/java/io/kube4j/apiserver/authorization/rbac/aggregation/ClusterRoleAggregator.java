@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import io.kube4j.apiserver.watch.CacheInformer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +109,7 @@ public final class ClusterRoleAggregator implements AutoCloseable {
       store.update("", name, r -> {
         r.setRules(rules);
         return r;
-      }, Store.Target.MAIN, false);
+      }, UpdateTarget.MAIN, false);
     } catch (StatusException e) {
       if (e.code() != 404) {
         throw e;

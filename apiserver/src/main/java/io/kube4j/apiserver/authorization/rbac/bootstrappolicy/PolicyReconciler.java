@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class PolicyReconciler {
       rules.addAll(missing);
       r.setRules(rules);
       return r;
-    }, Store.Target.MAIN, false);
+    }, UpdateTarget.MAIN, false);
     return true;
   }
 
@@ -85,7 +86,7 @@ public final class PolicyReconciler {
       subjects.addAll(missing);
       b.setSubjects(subjects);
       return b;
-    }, Store.Target.MAIN, false);
+    }, UpdateTarget.MAIN, false);
     return true;
   }
 

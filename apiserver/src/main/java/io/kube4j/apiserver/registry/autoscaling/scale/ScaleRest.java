@@ -9,6 +9,7 @@ import io.kube4j.apiserver.api.FieldError;
 import io.kube4j.apiserver.api.GroupKind;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -46,7 +47,7 @@ public final class ScaleRest<T extends HasMetadata> {
       current.getMetadata().setResourceVersion(rv == null || rv.isEmpty() ? null : rv);
       access.setDesired(current, replicas);
       return current;
-    }, Store.Target.MAIN, dryRun);
+    }, UpdateTarget.MAIN, dryRun);
     return scaleOf(updated);
   }
 

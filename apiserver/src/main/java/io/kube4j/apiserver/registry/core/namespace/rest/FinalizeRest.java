@@ -3,6 +3,7 @@ package io.kube4j.apiserver.registry.core.namespace.rest;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceSpec;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 
 /**
  * {@code PUT namespaces/<name>/finalize}: only {@code spec.finalizers} changes; when it empties on a
@@ -27,6 +28,6 @@ public final class FinalizeRest {
       spec.setFinalizers(requested.getSpec() == null ? null : requested.getSpec().getFinalizers());
       current.setSpec(spec);
       return current;
-    }, Store.Target.PREPARED, dryRun);
+    }, UpdateTarget.PREPARED, dryRun);
   }
 }

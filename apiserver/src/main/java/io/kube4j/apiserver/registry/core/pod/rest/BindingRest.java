@@ -10,6 +10,7 @@ import io.kube4j.apiserver.api.GroupKind;
 import io.kube4j.apiserver.api.GroupResource;
 import io.kube4j.apiserver.api.StatusException;
 import io.kube4j.apiserver.registry.generic.Store;
+import io.kube4j.apiserver.registry.generic.UpdateTarget;
 import io.kube4j.apiserver.registry.generic.SystemMetadata;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class BindingRest {
       markScheduled(pod);
       pod.getMetadata().setResourceVersion(null);
       return pod;
-    }, Store.Target.PREPARED, dryRun);
+    }, UpdateTarget.PREPARED, dryRun);
   }
 
   private void markScheduled(Pod pod) {
