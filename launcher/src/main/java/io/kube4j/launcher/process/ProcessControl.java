@@ -88,25 +88,25 @@ public final class ProcessControl {
         .start();
     Files.createDirectories(state.run());
     Files.writeString(state.pidFile(component.name()), process.pid() + System.lineSeparator());
-    awaitExec(process);
+    // the component's own program, as setsid will exec it (argv[0] after setsid's)
+    awaitExec(process, command.get(setsid.isPresent() ? 1 : 0));
     return new Started(process.pid(), process);
   }
 
   /**
-   * Waits until {@code setsid} has exec'd the component or the process has exited, so that from
-   * here on the process's command line is the component's own.
+   * Waits until the component's program runs in the new process (or it has exited), so that from
+   * here on the process's command line is the component's own. Before that it is the forked JVM's,
+   * then setsid's; neither names the component, and {@link #runningPid} would not recognise it.
    */
-  private void awaitExec(Process process) {
+  private void awaitExec(Process process, String program) {
     Instant deadline = Instant.now().plus(EXEC_WAIT);
-    while (process.isAlive() && Instant.now().isBefore(deadline) && !execed(process.pid())) {
+    while (process.isAlive() && Instant.now().isBefore(deadline) && !execed(process.pid(), program)) {
       Thread.onSpinWait();
     }
   }
 
-  private boolean execed(long pid) {
-    Optional<String> commandLine = ProcessTable.commandLine(pid);
-    return commandLine.isPresent()
-        && setsid.map(path -> !commandLine.get().startsWith(path.toString())).orElse(true);
+  private static boolean execed(long pid, String program) {
+    return ProcessTable.commandLine(pid).map(c -> c.equals(program) || c.startsWith(program + " ")).orElse(false);
   }
 
   /** The pid of the running component {@code name}, if its pid file names a live process of this cluster. */
