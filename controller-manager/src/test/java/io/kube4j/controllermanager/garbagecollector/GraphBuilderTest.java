@@ -229,10 +229,14 @@ class GraphBuilderTest {
     Node n = graph.node(owner.uid()).orElseThrow();
     assertThat(n.identity()).isEqualTo(asSecret.identity());
     assertThat(absentOwnerCache.has(owner.identity())).isTrue();
-    assertThat(drain(attemptToDelete)).as("the dependent that named the absent identity")
-        .containsExactly(depA.uid());
-    // and the node under its next identity comes back (rate-limited) for verification
-    assertThat(awaitOne(attemptToDelete)).isEqualTo(owner.uid());
+    // the dependent that named the absent identity at once, and the node under its next identity
+    // rate-limited (5 ms on the default limiter: on a loaded machine it may already be due here)
+    List<String> queued = new ArrayList<>(drain(attemptToDelete));
+    assertThat(queued).as("the dependent that named the absent identity, first").startsWith(depA.uid());
+    if (!queued.contains(owner.uid())) {
+      queued.add(awaitOne(attemptToDelete));
+    }
+    assertThat(queued).containsExactly(depA.uid(), owner.uid());
   }
 
   @Test

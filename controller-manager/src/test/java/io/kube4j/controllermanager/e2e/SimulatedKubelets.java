@@ -1,0 +1,271 @@
+package io.kube4j.controllermanager.e2e;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodIPBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Test stand-in for the scheduler and the kubelets of a few nodes, so workload controllers can be
+ * tested against a real apiserver without either: it registers Ready nodes and renews their Leases
+ * (so the node lifecycle controller leaves them alone), binds each unscheduled pod to a node it may
+ * run on (the DaemonSet's {@code metadata.name} node affinity, nodeSelector, NoSchedule taints), then
+ * writes the pod's status as a kubelet would, as the {@link Behaviour} chosen for it says, and
+ * finishes graceful deletions with a grace-0 delete (the kubelet's final delete).
+ *
+ * <p>Once the agent's simulated runtime exists, ITs can run it instead; this fixture stays small on
+ * purpose: no resources, no ports, no restarts.
+ */
+final class SimulatedKubelets implements AutoCloseable {
+
+  /** What a bound pod does: become Running and Ready, Running but never Ready, or exit. */
+  enum Behaviour { READY, NOT_READY, SUCCEED, FAIL }
+
+  private final KubernetesClient admin;
+  private final List<String> nodes = new ArrayList<>();
+  private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor();
+  /** One thread for every pod write, so a pod's writes happen in informer order. */
+  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  private final AtomicInteger nextNode = new AtomicInteger();
+  private final AtomicInteger nextIp = new AtomicInteger(2);
+  private final Map<String, Behaviour> overrides = new ConcurrentHashMap<>();
+  private volatile Function<Pod, Behaviour> behaviour = pod -> Behaviour.READY;
+  private final SharedIndexInformer<Pod> pods;
+
+  /** Registers {@code count} Ready nodes named {@code prefix-0 .. prefix-(count-1)} and starts. */
+  SimulatedKubelets(KubernetesClient admin, String prefix, int count) {
+    this.admin = admin;
+    for (int i = 0; i < count; i++) {
+      addNode(prefix + "-" + i, List.of(), Map.of());
+    }
+    leases.scheduleAtFixedRate(this::renewLeases, 2, 2, TimeUnit.SECONDS);
+    pods = admin.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+      @Override public void onAdd(Pod pod) { writer.execute(() -> handle(pod)); }
+      @Override public void onUpdate(Pod old, Pod pod) { writer.execute(() -> handle(pod)); }
+      @Override public void onDelete(Pod pod, boolean unknown) { }
+    });
+  }
+
+  /** Adds one more Ready node with these taints and labels. */
+  void addNode(String name, List<Taint> taints, Map<String, String> labels) {
+    Node node = new NodeBuilder().withNewMetadata().withName(name).addToLabels("kubernetes.io/hostname", name)
+        .addToLabels(labels).endMetadata()
+        .withNewSpec().withTaints(taints).endSpec().build();
+    admin.nodes().resource(node).create();
+    Quantity cpu = new Quantity("8");
+    Quantity memory = new Quantity("32Gi");
+    Quantity podsCapacity = new Quantity("110");
+    admin.nodes().withName(name).editStatus(n -> new NodeBuilder(n).editStatus()
+        .withCapacity(Map.of("cpu", cpu, "memory", memory, "pods", podsCapacity))
+        .withAllocatable(Map.of("cpu", cpu, "memory", memory, "pods", podsCapacity))
+        .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady")
+        .withMessage("kubelet is posting ready status").withLastHeartbeatTime(now()).withLastTransitionTime(now())
+        .endCondition().endStatus().build());
+    admin.resources(Lease.class).inNamespace("kube-node-lease").resource(new LeaseBuilder().withNewMetadata()
+        .withName(name).withNamespace("kube-node-lease").endMetadata().withNewSpec().withHolderIdentity(name)
+        .withLeaseDurationSeconds(40).withRenewTime(ZonedDateTime.now()).endSpec().build()).create();
+    synchronized (nodes) {
+      nodes.add(name);
+    }
+  }
+
+  /** The behaviour of pods created from now on (those already bound keep theirs). */
+  void behave(Function<Pod, Behaviour> behaviour) {
+    this.behaviour = Objects.requireNonNull(behaviour);
+  }
+
+  /** Changes one pod's behaviour now, e.g. makes a Running pod Ready or makes it exit. */
+  void set(Pod pod, Behaviour next) {
+    overrides.put(pod.getMetadata().getUid(), next);
+    writer.execute(() -> {
+      Pod current = pods.getStore().getByKey(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
+      if (current != null) {
+        handle(current);
+      }
+    });
+  }
+
+  private void handle(Pod pod) {
+    try {
+      if (pod.getMetadata().getDeletionTimestamp() != null) {
+        admin.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+            .withGracePeriod(0).delete();
+      } else if (pod.getSpec().getNodeName() == null || pod.getSpec().getNodeName().isEmpty()) {
+        bind(pod);
+      } else if (isOurs(pod.getSpec().getNodeName())) {
+        writeStatus(pod);
+      }
+    } catch (KubernetesClientException e) {
+      // 404/409: the pod moved on meanwhile; the informer brings its next state
+    }
+  }
+
+  private void bind(Pod pod) {
+    List<String> candidates;
+    synchronized (nodes) {
+      candidates = nodes.stream().filter(n -> fits(pod, admin.nodes().withName(n).get())).toList();
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    String node = candidates.get(Math.floorMod(nextNode.getAndIncrement(), candidates.size()));
+    // POST pods/<name>/binding, as the scheduler's DefaultBinder does (Fabric8 has no typed call for it)
+    var binding = new io.fabric8.kubernetes.api.model.BindingBuilder().withNewMetadata()
+        .withName(pod.getMetadata().getName()).withUid(pod.getMetadata().getUid()).endMetadata()
+        .withNewTarget().withKind("Node").withName(node).endTarget().build();
+    String url = admin.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/"
+        + pod.getMetadata().getNamespace() + "/pods/" + pod.getMetadata().getName() + "/binding";
+    admin.raw(url, "POST", io.fabric8.kubernetes.client.utils.Serialization.asJson(binding));
+  }
+
+  /** Node affinity on {@code metadata.name} (DaemonSet pods), nodeSelector and NoSchedule taints. */
+  static boolean fits(Pod pod, Node node) {
+    if (node == null) {
+      return false;
+    }
+    Map<String, String> labels = node.getMetadata().getLabels();
+    if (pod.getSpec().getNodeSelector() != null
+        && !pod.getSpec().getNodeSelector().entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+      return false;
+    }
+    var affinity = pod.getSpec().getAffinity();
+    if (affinity != null && affinity.getNodeAffinity() != null
+        && affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution() != null) {
+      List<NodeSelectorTerm> terms = affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+          .getNodeSelectorTerms();
+      boolean any = terms.stream().anyMatch(t -> t.getMatchFields() == null || t.getMatchFields().stream()
+          .allMatch(f -> matchesName(f, node.getMetadata().getName())));
+      if (!any) {
+        return false;
+      }
+    }
+    List<Taint> taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();
+    List<Toleration> tolerations = pod.getSpec().getTolerations() == null ? List.of() : pod.getSpec().getTolerations();
+    return taints.stream().filter(t -> !"PreferNoSchedule".equals(t.getEffect()))
+        .allMatch(t -> tolerations.stream().anyMatch(tol -> tolerates(tol, t)));
+  }
+
+  private static boolean matchesName(NodeSelectorRequirement r, String name) {
+    return !"metadata.name".equals(r.getKey()) || ("In".equals(r.getOperator()) && r.getValues().contains(name));
+  }
+
+  private static boolean tolerates(Toleration tol, Taint taint) {
+    boolean effect = tol.getEffect() == null || tol.getEffect().isEmpty() || tol.getEffect().equals(taint.getEffect());
+    if ("Exists".equals(tol.getOperator())) {
+      return effect && (tol.getKey() == null || tol.getKey().isEmpty() || tol.getKey().equals(taint.getKey()));
+    }
+    return effect && Objects.equals(tol.getKey(), taint.getKey()) && Objects.equals(tol.getValue(), taint.getValue());
+  }
+
+  private boolean isOurs(String node) {
+    synchronized (nodes) {
+      return nodes.contains(node);
+    }
+  }
+
+  /** Writes the status {@link Behaviour} asks for, unless the pod already shows it. */
+  private void writeStatus(Pod pod) {
+    Behaviour wanted = overrides.computeIfAbsent(pod.getMetadata().getUid(), uid -> behaviour.apply(pod));
+    String phase = switch (wanted) {
+      case READY, NOT_READY -> "Running";
+      case SUCCEED -> "Succeeded";
+      case FAIL -> "Failed";
+    };
+    boolean ready = wanted == Behaviour.READY;
+    PodStatus current = pod.getStatus();
+    if (current != null && phase.equals(current.getPhase()) && ready == isReady(current)) {
+      return;
+    }
+    String ip = current != null && current.getPodIP() != null ? current.getPodIP()
+        : "10.244." + (nextIp.get() / 250) + "." + (nextIp.getAndIncrement() % 250 + 2);
+    String at = now();
+    List<ContainerStatus> containers = pod.getSpec().getContainers().stream().map(c -> {
+      ContainerStatusBuilder b = new ContainerStatusBuilder().withName(c.getName()).withImage(c.getImage())
+          .withImageID("sha256:" + c.getName()).withContainerID("simulated://" + pod.getMetadata().getUid() + "/" + c.getName())
+          .withRestartCount(0).withReady(ready);
+      if (phase.equals("Running")) {
+        b.withStarted(true).withNewState().withNewRunning().withStartedAt(at).endRunning().endState();
+      } else {
+        b.withStarted(false).withNewState().withNewTerminated().withExitCode(wanted == Behaviour.SUCCEED ? 0 : 1)
+            .withReason(wanted == Behaviour.SUCCEED ? "Completed" : "Error").withStartedAt(at).withFinishedAt(at)
+            .endTerminated().endState();
+      }
+      return b.build();
+    }).toList();
+    PodStatus status = new PodStatusBuilder().withPhase(phase).withHostIP("192.168.0.10").withPodIP(ip)
+        .withPodIPs(new PodIPBuilder().withIp(ip).build())
+        .withStartTime(current != null && current.getStartTime() != null ? current.getStartTime() : at)
+        .withConditions(condition("PodScheduled", true, at), condition("Initialized", true, at),
+            condition("ContainersReady", ready, at), condition("Ready", ready, at))
+        .withContainerStatuses(containers).build();
+    Pod next = new io.fabric8.kubernetes.api.model.PodBuilder(pod).withStatus(status).build();
+    admin.pods().inNamespace(pod.getMetadata().getNamespace()).resource(next).updateStatus();
+  }
+
+  private static boolean isReady(PodStatus status) {
+    return status.getConditions() != null && status.getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private static PodCondition condition(String type, boolean status, String at) {
+    return new PodConditionBuilder().withType(type).withStatus(status ? "True" : "False").withLastTransitionTime(at).build();
+  }
+
+  private void renewLeases() {
+    List<String> names;
+    synchronized (nodes) {
+      names = List.copyOf(nodes);
+    }
+    for (String name : names) {
+      try {
+        admin.resources(Lease.class).inNamespace("kube-node-lease").withName(name)
+            .edit(l -> new LeaseBuilder(l).editSpec().withRenewTime(ZonedDateTime.now()).endSpec().build());
+      } catch (KubernetesClientException e) {
+        // the next round renews it; a missed renewal is 2 s of a 40 s grace period
+      }
+    }
+  }
+
+  private static String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  @Override
+  public void close() {
+    pods.close();
+    leases.shutdownNow();
+    writer.shutdownNow();
+  }
+}
