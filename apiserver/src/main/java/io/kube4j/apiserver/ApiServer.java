@@ -33,12 +33,14 @@ import io.kube4j.apiserver.registry.ApiResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.kube4j.apiserver.endpoints.handlers.BindingHandler;
+import io.kube4j.apiserver.endpoints.handlers.EvictionHandler;
 import io.kube4j.apiserver.endpoints.handlers.FinalizeHandler;
 import io.kube4j.apiserver.endpoints.handlers.ScaleHandler;
 import io.kube4j.apiserver.registry.autoscaling.scale.ScaleAccess;
 import io.kube4j.apiserver.registry.autoscaling.scale.ScaleRest;
 import io.kube4j.apiserver.registry.core.namespace.rest.FinalizeRest;
 import io.kube4j.apiserver.registry.core.pod.rest.BindingRest;
+import io.kube4j.apiserver.registry.core.pod.rest.EvictionRest;
 import io.kube4j.apiserver.registry.core.service.allocator.ClusterIpAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.NodePortAllocator;
 import io.kube4j.apiserver.registry.core.service.allocator.ServiceReservations;
@@ -143,6 +145,8 @@ public final class ApiServer implements AutoCloseable {
     Store<Pod> pods = store("", "pods");
     router.registerSubresource(pods.resource(), "binding",
         new BindingHandler(bodies, codec, new BindingRest(pods, Clock.systemUTC())));
+    router.registerSubresource(pods.resource(), "eviction",
+        new EvictionHandler(bodies, codec, new EvictionRest(pods, store("policy", "poddisruptionbudgets"), Clock.systemUTC())));
     List<io.kube4j.apiserver.authn.Authenticator> authenticators = new ArrayList<>();
     authenticators.add(new X509Authenticator(readCertificates()));
     if (config.tokenAuthFile().isPresent()) {

@@ -10,6 +10,7 @@ import io.kube4j.controllermanager.clientbuilder.ControllerClients;
 import io.kube4j.componentbase.client.Kubeconfigs;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
+import io.kube4j.controllermanager.disruption.DisruptionController;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
@@ -68,7 +69,8 @@ public final class ControllerManager implements AutoCloseable {
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
       CsrSigningController.DESCRIPTOR,
-      GarbageCollector.DESCRIPTOR);
+      GarbageCollector.DESCRIPTOR,
+      DisruptionController.DESCRIPTOR);
 
   private final ControllerManagerOptions options;
   private final String identity;

@@ -184,6 +184,16 @@ public final class StatusException extends RuntimeException {
     return new StatusException(Reason.TOO_MANY_REQUESTS, message);
   }
 
+  /**
+   * A 429 that tells the client when to come back ({@code Retry-After}); client-go then retries by
+   * itself, so use it only where upstream does (max-in-flight), not where the caller must decide.
+   */
+  public static StatusException tooManyRequests(String message, int retryAfterSeconds) {
+    StatusDetails d = new StatusDetails();
+    d.setRetryAfterSeconds(retryAfterSeconds);
+    return new StatusException(Reason.TOO_MANY_REQUESTS, Reason.TOO_MANY_REQUESTS.code(), message, d);
+  }
+
   public static StatusException internal(String message) {
     return new StatusException(Reason.INTERNAL_ERROR, 500,
         "Internal error occurred: " + message, null);

@@ -72,7 +72,12 @@ public final class Router {
   }
 
   public Response status(StatusException e) {
-    return Response.json(e.code(), codec.encode(e.toStatus()));
+    Response r = Response.json(e.code(), codec.encode(e.toStatus()));
+    // as upstream's ErrorNegotiated: a 429 or 503 that knows when to come back says so in a header
+    if (e.details() != null && e.details().getRetryAfterSeconds() != null && e.details().getRetryAfterSeconds() > 0) {
+      return r.withHeaders(java.util.Map.of("Retry-After", String.valueOf(e.details().getRetryAfterSeconds())));
+    }
+    return r;
   }
 
   private void dispatch(ApiRequest req, Responder responder) {

@@ -99,7 +99,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
       });
     } catch (RejectedExecutionException e) {
       new NettyResponder(ctx.channel(), keepAlive, head, code -> { })
-          .respond(router.status(StatusException.tooManyRequests("Too many requests, please try again later.")));
+          .respond(router.status(StatusException.tooManyRequests("Too many requests, please try again later.", 1)));
     }
   }
 

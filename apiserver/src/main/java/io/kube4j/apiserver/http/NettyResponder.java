@@ -56,9 +56,6 @@ final class NettyResponder implements Responder {
     resp.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, head ? r.body().length : body.length);
     r.headers().forEach((k, v) -> resp.headers().set(k, v));
-    if (r.status() == 429) {
-      resp.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-    }
     HttpUtil.setKeepAlive(resp, keepAlive);
     var f = channel.writeAndFlush(resp);
     if (!keepAlive) {

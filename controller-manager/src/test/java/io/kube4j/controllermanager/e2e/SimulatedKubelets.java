@@ -150,10 +150,17 @@ final class SimulatedKubelets implements AutoCloseable {
     admin.raw(url, "POST", io.fabric8.kubernetes.client.utils.Serialization.asJson(binding));
   }
 
-  /** Node affinity on {@code metadata.name} (DaemonSet pods), nodeSelector and NoSchedule taints. */
+  /** Not cordoned; node affinity on {@code metadata.name} (DaemonSet pods), nodeSelector, NoSchedule taints. */
   static boolean fits(Pod pod, Node node) {
     if (node == null) {
       return false;
+    }
+    List<Toleration> tolerations = pod.getSpec().getTolerations() == null ? List.of() : pod.getSpec().getTolerations();
+    Taint cordon = new io.fabric8.kubernetes.api.model.TaintBuilder().withKey("node.kubernetes.io/unschedulable")
+        .withEffect("NoSchedule").build();
+    if (node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable())
+        && tolerations.stream().noneMatch(t -> tolerates(t, cordon))) {
+      return false; // cordoned, and the pod does not tolerate it (the scheduler's NodeUnschedulable)
     }
     Map<String, String> labels = node.getMetadata().getLabels();
     if (pod.getSpec().getNodeSelector() != null
@@ -172,7 +179,6 @@ final class SimulatedKubelets implements AutoCloseable {
       }
     }
     List<Taint> taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : node.getSpec().getTaints();
-    List<Toleration> tolerations = pod.getSpec().getTolerations() == null ? List.of() : pod.getSpec().getTolerations();
     return taints.stream().filter(t -> !"PreferNoSchedule".equals(t.getEffect()))
         .allMatch(t -> tolerations.stream().anyMatch(tol -> tolerates(tol, t)));
   }

@@ -12,7 +12,8 @@ import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
-import io.kube4j.apiserver.validation.LabelSelectors;
+import io.kube4j.apiserver.validation.LabelSelectorConversion;
+import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.apiserver.validation.LabelValidation;
 import io.kube4j.apiserver.validation.ObjectMetaValidation;
 import io.kube4j.apiserver.validation.Path;
@@ -32,7 +33,7 @@ public final class AppsValidation {
   public static ErrorList validateDeploymentSpec(DeploymentSpec spec, Path field) {
     ErrorList errs = ObjectMetaValidation.validateNonnegativeField(intOf(spec.getReplicas()), field.child("replicas"));
     errs.addAll(validateSelector(spec.getSelector(), field.child("selector"), "deployment"));
-    if (LabelSelectors.isConvertible(spec.getSelector())) {
+    if (LabelSelectorConversion.isConvertible(spec.getSelector())) {
       errs.addAll(validatePodTemplateSpecForReplicaSet(spec.getTemplate(), spec.getSelector(), field.child("template"),
           "ReplicaSet"));
     } else {
@@ -62,7 +63,7 @@ public final class AppsValidation {
         field.child("minReadySeconds")));
     // upstream says "deployment" here too
     errs.addAll(validateSelector(spec.getSelector(), field.child("selector"), "deployment"));
-    if (LabelSelectors.isConvertible(spec.getSelector())) {
+    if (LabelSelectorConversion.isConvertible(spec.getSelector())) {
       errs.addAll(validatePodTemplateSpecForReplicaSet(spec.getTemplate(), spec.getSelector(), field.child("template"),
           "ReplicaSet"));
     } else {
@@ -75,7 +76,7 @@ public final class AppsValidation {
     ErrorList errs = LabelValidation.validateLabelSelector(spec.getSelector(), field.child("selector"));
     PodTemplateSpec template = spec.getTemplate() == null ? new PodTemplateSpec() : spec.getTemplate();
     Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
-    if (LabelSelectors.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), labels)) {
+    if (LabelSelectorConversion.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), labels)) {
       errs.invalid(field.child("template", "metadata", "labels"), GoSyntax.stringMap(labels), SELECTOR_MISMATCH);
     }
     if (spec.getSelector() != null && LabelSelectors.isEmpty(spec.getSelector())) {

@@ -6,7 +6,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
-import io.kube4j.apiserver.validation.LabelSelectors;
+import io.kube4j.apiserver.validation.LabelSelectorConversion;
+import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.apiserver.validation.LabelValidation;
 import io.kube4j.apiserver.validation.ObjectMetaValidation;
 import io.kube4j.apiserver.validation.Path;
@@ -86,7 +87,7 @@ public final class StatefulSetValidation {
       }
     }
     PodTemplateSpec template = spec.getTemplate() == null ? new PodTemplateSpec() : spec.getTemplate();
-    if (!LabelSelectors.isConvertible(spec.getSelector())) {
+    if (!LabelSelectorConversion.isConvertible(spec.getSelector())) {
       errs.invalid(field.child("selector"), GoSyntax.labelSelector(spec.getSelector()), "");
     } else {
       Path t = field.child("template");

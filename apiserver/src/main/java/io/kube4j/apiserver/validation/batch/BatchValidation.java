@@ -8,7 +8,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
-import io.kube4j.apiserver.validation.LabelSelectors;
+import io.kube4j.apiserver.validation.LabelSelectorConversion;
+import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.apiserver.validation.LabelValidation;
 import io.kube4j.apiserver.validation.ObjectMetaValidation;
 import io.kube4j.apiserver.validation.Path;
@@ -76,7 +77,7 @@ public final class BatchValidation {
     }
     expected.put(LEGACY_CONTROLLER_UID_LABEL, uid);
     expected.put(LEGACY_JOB_NAME_LABEL, name);
-    if (LabelSelectors.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), expected)) {
+    if (LabelSelectorConversion.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), expected)) {
       errs.invalid(Path.root("spec").child("selector"), GoSyntax.labelSelector(spec.getSelector()),
           "`selector` not auto-generated");
     }
@@ -105,7 +106,7 @@ public final class BatchValidation {
     }
     Map<String, String> labels = spec.getTemplate() == null || spec.getTemplate().getMetadata() == null ? null
         : spec.getTemplate().getMetadata().getLabels();
-    if (LabelSelectors.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), labels)) {
+    if (LabelSelectorConversion.isConvertible(spec.getSelector()) && !LabelSelectors.matches(spec.getSelector(), labels)) {
       errs.invalid(field.child("template", "metadata", "labels"), GoSyntax.stringMap(labels),
           "`selector` does not match template `labels`");
     }

@@ -11,7 +11,7 @@ import io.kube4j.apiserver.registry.generic.Generation;
 import io.kube4j.apiserver.registry.generic.Strategy;
 import io.kube4j.apiserver.validation.ErrorList;
 import io.kube4j.apiserver.validation.GoSyntax;
-import io.kube4j.apiserver.validation.LabelSelectors;
+import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.apiserver.validation.NameValidator;
 import io.kube4j.apiserver.validation.ObjectMetaValidation;
 import io.kube4j.apiserver.validation.Path;

@@ -1,4 +1,4 @@
-package io.kube4j.apiserver.validation;
+package io.kube4j.componentbase.labels;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * What a {@code metav1.LabelSelector} selects ({@code metav1.LabelSelectorAsSelector} + {@code Matches}):
- * a nil selector selects nothing, an empty one everything. Validation uses it to check that a controller's
- * selector matches its own pod template.
+ * a nil selector selects nothing, an empty one everything. The apiserver's validation uses it to check
+ * that a controller's selector matches its own pod template; controllers use it to find their pods.
  */
 public final class LabelSelectors {
 
@@ -49,15 +49,6 @@ public final class LabelSelectors {
   /** Whether the selector has no requirements at all (selects everything). */
   public static boolean isEmpty(LabelSelector selector) {
     return selector != null && size(selector.getMatchLabels()) + size(selector.getMatchExpressions()) == 0;
-  }
-
-  /**
-   * Whether the selector can be turned into a {@code labels.Selector}: every operator is known, keys and
-   * values are well formed. Where it cannot, upstream skips the template-match check.
-   */
-  public static boolean isConvertible(LabelSelector selector) {
-    return selector == null
-        || LabelValidation.validateLabelSelector(selector, Path.root("selector")).isEmpty();
   }
 
   private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
