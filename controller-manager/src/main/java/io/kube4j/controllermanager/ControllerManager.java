@@ -16,13 +16,14 @@ import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
-import io.kube4j.controllermanager.leaderelection.LeaseLock;
+import io.kube4j.componentbase.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
 import io.kube4j.controllermanager.nodelifecycle.NodeLifecycleController;
 import io.kube4j.controllermanager.podgc.PodGcController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
-import io.kube4j.controllermanager.server.HealthServer;
+import io.kube4j.componentbase.server.HealthServer;
+import io.kube4j.controllermanager.server.MetricsText;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
 import io.kube4j.controllermanager.tainteviction.TaintEvictionController;
 import io.kube4j.controllermanager.ttlafterfinished.TtlAfterFinishedController;
@@ -101,8 +102,9 @@ public final class ControllerManager implements AutoCloseable {
       ca = Optional.of(CertificateAuthority.read(options.clusterSigningCertFile().get(),
           options.clusterSigningKeyFile().get(), Clock.systemUTC()));
     }
-    this.health = new HealthServer(options.bindAddress(), options.securePort(), ca, () -> synced,
-        () -> loops.stream().map(l -> l.metrics().snapshot()).toList(), () -> leading);
+    this.health = new HealthServer("kube-controller-manager", options.bindAddress(), options.securePort(),
+        HealthServer.servingCertificate("kube-controller-manager", options.bindAddress(), ca), () -> synced,
+        () -> MetricsText.render(loops.stream().map(l -> l.metrics().snapshot()).toList(), leading));
   }
 
   /** Starts the process: elects (or, without {@code --leader-elect}, simply runs) the controllers. */

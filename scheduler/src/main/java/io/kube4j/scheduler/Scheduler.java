@@ -16,11 +16,11 @@ import io.kube4j.scheduler.framework.Handle;
 import io.kube4j.scheduler.framework.NodeInfo;
 import io.kube4j.scheduler.framework.runtime.Framework;
 import io.kube4j.scheduler.framework.runtime.Profile;
-import io.kube4j.scheduler.leaderelection.LeaseLock;
+import io.kube4j.componentbase.leaderelection.LeaseLock;
 import io.kube4j.scheduler.metrics.SchedulerMetrics;
 import io.kube4j.scheduler.plugins.InTreeRegistry;
 import io.kube4j.scheduler.queue.SchedulingQueue;
-import io.kube4j.scheduler.server.HealthServer;
+import io.kube4j.componentbase.server.HealthServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -103,11 +103,11 @@ public final class Scheduler implements AutoCloseable {
     nodeInformer.addEventHandler(handlers.nodes());
     this.podInformer = client.pods().inAnyNamespace().runnableInformer(0);
     podInformer.addEventHandler(handlers.pods());
-    Optional<CertAndKey> tls = Optional.empty();
-    if (options.tlsCertFile().isPresent()) {
-      tls = Optional.of(CertAndKey.read(options.tlsCertFile().get().certFile(), options.tlsCertFile().get().keyFile()));
-    }
-    this.health = new HealthServer(options.bindAddress(), options.securePort(), tls, () -> synced,
+    // --tls-cert-file, or a self-signed certificate made at start, as kube-scheduler does without it
+    CertAndKey serving = options.tlsCertFile().isPresent()
+        ? CertAndKey.read(options.tlsCertFile().get().certFile(), options.tlsCertFile().get().keyFile())
+        : HealthServer.servingCertificate("kube-scheduler", options.bindAddress(), Optional.empty());
+    this.health = new HealthServer("kube-scheduler", options.bindAddress(), options.securePort(), serving, () -> synced,
         () -> metrics.render(profile.schedulerName(), queue.pendingPods(), leading));
   }
 

@@ -10,11 +10,11 @@ import java.util.Locale;
  * {@code workqueue_queue_duration_seconds}, {@code workqueue_work_duration_seconds}) with quantiles
  * instead of buckets, and {@code leader_election_master_status}.
  */
-final class MetricsText {
+public final class MetricsText {
 
   private MetricsText() {}
 
-  static String render(List<QueueMetrics.Snapshot> queues, boolean leader) {
+  public static String render(List<QueueMetrics.Snapshot> queues, boolean leader) {
     StringBuilder out = new StringBuilder();
     out.append("# TYPE leader_election_master_status gauge\n")
         .append("leader_election_master_status{name=\"kube-controller-manager\"} ").append(leader ? 1 : 0).append('\n');

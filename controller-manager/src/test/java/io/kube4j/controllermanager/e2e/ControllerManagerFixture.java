@@ -15,10 +15,11 @@ final class ControllerManagerFixture {
 
   /**
    * Short leader-election timings so that a takeover happens within seconds, yet with room for a
-   * renewal to be slow on a loaded 2-core machine (a 3 s lease was lost under a load of 15).
+   * renewal to be slow on a loaded 2-core machine (a 3 s lease was lost under a load of 15, a 6 s
+   * one under a load of 20).
    */
   static final ControllerManagerOptions.LeaderElection FAST_ELECTION = new ControllerManagerOptions.LeaderElection(
-      true, Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofMillis(500));
+      true, Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofMillis(500));
 
   private ControllerManagerFixture() {}
 

@@ -1,4 +1,4 @@
-package io.kube4j.scheduler.leaderelection;
+package io.kube4j.componentbase.leaderelection;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
@@ -9,16 +9,16 @@ import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.Lock;
 import java.time.Duration;
 
 /**
- * A Lease written with get + update only ({@code get} and {@code update} on {@code kube-scheduler},
- * {@code create} on leases: the bootstrap role's rights). Fabric8's own lock renews with PATCH, which
- * the role does not allow. The same approach as the controller-manager's lock.
+ * A Lease as the election's lock, written with get + update only: the rights the bootstrap roles give
+ * {@code system:kube-controller-manager} and {@code system:kube-scheduler} ({@code get} and
+ * {@code update} on their Lease, {@code create} on leases). Fabric8's own lock renews with PATCH,
+ * which those roles do not allow.
  */
 public final class LeaseLock implements Lock {
 
   private final String namespace;
   private final String name;
   private final String identity;
-  /** The Lease last read or written; an update sends its resourceVersion. Guarded by this. */
   private Lease current;
 
   public LeaseLock(String namespace, String name, String identity) {
@@ -36,22 +36,25 @@ public final class LeaseLock implements Lock {
     LeaseSpec spec = current.getSpec();
     return new LeaderElectionRecord(spec.getHolderIdentity(),
         Duration.ofSeconds(spec.getLeaseDurationSeconds() == null ? 0 : spec.getLeaseDurationSeconds()),
-        spec.getAcquireTime(), spec.getRenewTime(), spec.getLeaseTransitions() == null ? 0 : spec.getLeaseTransitions());
+        spec.getAcquireTime(), spec.getRenewTime(),
+        spec.getLeaseTransitions() == null ? 0 : spec.getLeaseTransitions());
   }
 
   @Override
   public synchronized void create(KubernetesClient client, LeaderElectionRecord record) {
-    current = client.resource(new LeaseBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
-        .withSpec(spec(record)).build()).create();
+    Lease lease = new LeaseBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+        .withSpec(spec(record)).build();
+    current = client.resource(lease).create();
   }
 
-  /** Writes over the Lease last read; a 409 means another candidate wrote first and this one lost the round. */
+  /** Writes the record over the Lease last read; a 409 means another candidate wrote first. */
   @Override
   public synchronized void update(KubernetesClient client, LeaderElectionRecord record) {
     if (current == null) {
       throw new IllegalStateException("get or create must be called first");
     }
-    current = client.resource(new LeaseBuilder(current).withSpec(spec(record)).build()).update();
+    Lease next = new LeaseBuilder(current).withSpec(spec(record)).build();
+    current = client.resource(next).update();
   }
 
   private static LeaseSpec spec(LeaderElectionRecord record) {
