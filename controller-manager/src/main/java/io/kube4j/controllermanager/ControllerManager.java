@@ -12,6 +12,7 @@ import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
+import io.kube4j.controllermanager.daemon.DaemonSetController;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
@@ -23,6 +24,7 @@ import io.kube4j.controllermanager.podgc.PodGcController;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.controllermanager.server.HealthServer;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
+import io.kube4j.controllermanager.statefulset.StatefulSetController;
 import io.kube4j.controllermanager.tainteviction.TaintEvictionController;
 import io.kube4j.controllermanager.ttlafterfinished.TtlAfterFinishedController;
 import io.kube4j.pki.ca.CertificateAuthority;
@@ -68,7 +70,9 @@ public final class ControllerManager implements AutoCloseable {
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,
       CsrSigningController.DESCRIPTOR,
-      GarbageCollector.DESCRIPTOR);
+      GarbageCollector.DESCRIPTOR,
+      DaemonSetController.DESCRIPTOR,
+      StatefulSetController.DESCRIPTOR);
 
   private final ControllerManagerOptions options;
   private final String identity;
