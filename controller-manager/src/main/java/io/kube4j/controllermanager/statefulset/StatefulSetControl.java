@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.kube4j.controllermanager.history.ControllerRevisions;
 import io.kube4j.controllermanager.history.History;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,11 +46,9 @@ final class StatefulSetControl {
     List<ControllerRevision> revisions = new ArrayList<>(history.list(set, set.getSpec().getSelector()));
     revisions.sort(ControllerRevisions.BY_REVISION);
     Revisions r = getStatefulSetRevisions(set, revisions);
-    RuntimeException failure = null;
-    StatefulSetStatus status;
     SyncResult result = StatefulSetSync.sync(set, r, pods, podControl, clock.instant());
-    status = result.status();
-    failure = result.error();
+    StatefulSetStatus status = result.status();
+    RuntimeException failure = result.error();
     try {
       statusUpdater.update(set, status);
     } catch (RuntimeException e) {
@@ -110,9 +107,5 @@ final class StatefulSetControl {
       LOG.debug("statefulset {}: deleting revision {}", set.getMetadata().getName(), r.getMetadata().getName());
       history.delete(r);
     }
-  }
-
-  static Instant now(Clock clock) {
-    return clock.instant();
   }
 }
