@@ -13,6 +13,7 @@ import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.disruption.DisruptionController;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
+import io.kube4j.controllermanager.daemon.DaemonSetController;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
@@ -25,6 +26,7 @@ import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.componentbase.server.HealthServer;
 import io.kube4j.controllermanager.server.MetricsText;
 import io.kube4j.controllermanager.serviceaccount.ServiceAccountsController;
+import io.kube4j.controllermanager.statefulset.StatefulSetController;
 import io.kube4j.controllermanager.tainteviction.TaintEvictionController;
 import io.kube4j.controllermanager.ttlafterfinished.TtlAfterFinishedController;
 import io.kube4j.pki.ca.CertificateAuthority;
@@ -71,7 +73,9 @@ public final class ControllerManager implements AutoCloseable {
       CsrApprovingController.DESCRIPTOR,
       CsrSigningController.DESCRIPTOR,
       GarbageCollector.DESCRIPTOR,
-      DisruptionController.DESCRIPTOR);
+      DisruptionController.DESCRIPTOR,
+      DaemonSetController.DESCRIPTOR,
+      StatefulSetController.DESCRIPTOR);
 
   private final ControllerManagerOptions options;
   private final String identity;

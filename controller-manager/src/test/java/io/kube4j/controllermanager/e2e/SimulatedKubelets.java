@@ -99,6 +99,11 @@ final class SimulatedKubelets implements AutoCloseable {
     synchronized (nodes) {
       nodes.add(name);
     }
+    // a pod for this node (a DaemonSet's) may have come before the node was ready to take it
+    if (pods != null) {
+      pods.getStore().list().stream().filter(p -> p.getSpec().getNodeName() == null || p.getSpec().getNodeName().isEmpty())
+          .forEach(p -> writer.execute(() -> handle(p)));
+    }
   }
 
   /** The behaviour of pods created from now on (those already bound keep theirs). */
