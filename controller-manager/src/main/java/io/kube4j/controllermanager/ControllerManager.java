@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kube4j.controllermanager.certificates.approver.CsrApprovingController;
 import io.kube4j.controllermanager.certificates.signer.CsrSigningController;
 import io.kube4j.controllermanager.clientbuilder.ControllerClients;
+import io.kube4j.controllermanager.cronjob.CronJobController;
 import io.kube4j.componentbase.client.Kubeconfigs;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
@@ -15,6 +16,7 @@ import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
+import io.kube4j.controllermanager.job.JobController;
 import io.kube4j.controllermanager.leaderelection.LeaseLock;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
@@ -62,6 +64,8 @@ public final class ControllerManager implements AutoCloseable {
       TaintEvictionController.DESCRIPTOR,
       PodGcController.DESCRIPTOR,
       TtlAfterFinishedController.DESCRIPTOR,
+      JobController.DESCRIPTOR,
+      CronJobController.DESCRIPTOR,
       EndpointsController.DESCRIPTOR,
       EndpointSliceController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
