@@ -61,7 +61,8 @@ public final class CronJobController implements AutoCloseable {
     this.jobs = context.informers().forType(Job.class);
     this.client = context.clientFor(SERVICE_ACCOUNT);
     this.clock = clock;
-    this.recorder = new ApiEventRecorder(client, NAME, clock);
+    // events carry real time: their names (object + timestamp) must differ even when a test stops the clock
+    this.recorder = new ApiEventRecorder(client, NAME, Clock.systemUTC());
     this.loop = context.loop("cronjob", this::reconcile);
     this.syncCronJob = new SyncCronJob(client, clock, recorder);
   }

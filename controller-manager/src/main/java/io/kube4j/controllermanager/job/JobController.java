@@ -54,7 +54,8 @@ public final class JobController implements AutoCloseable {
     this.pods = context.informers().forType(Pod.class);
     this.clock = clock;
     KubernetesClient client = context.clientFor(SERVICE_ACCOUNT);
-    this.recorder = new ApiEventRecorder(client, NAME, clock);
+    // events carry real time: their names (object + timestamp) must differ even when a test stops the clock
+    this.recorder = new ApiEventRecorder(client, NAME, Clock.systemUTC());
     this.loop = context.loop("job", this::reconcile);
     this.orphanLoop = context.loop("job-orphan-pod", this::syncOrphanPod);
     this.state = new SyncState(new ControllerExpectations(clock), new FinalizerExpectations(), new BackoffStore(),
