@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.kube4j.controllermanager.certificates.approver.CsrApprovingController;
 import io.kube4j.controllermanager.certificates.signer.CsrSigningController;
 import io.kube4j.controllermanager.clientbuilder.ControllerClients;
+import io.kube4j.controllermanager.cronjob.CronJobController;
 import io.kube4j.componentbase.client.Kubeconfigs;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
@@ -18,6 +19,7 @@ import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
 import io.kube4j.componentbase.leaderelection.LeaseLock;
+import io.kube4j.controllermanager.job.JobController;
 import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
 import io.kube4j.controllermanager.nodelifecycle.NodeLifecycleController;
@@ -66,6 +68,8 @@ public final class ControllerManager implements AutoCloseable {
       TaintEvictionController.DESCRIPTOR,
       PodGcController.DESCRIPTOR,
       TtlAfterFinishedController.DESCRIPTOR,
+      JobController.DESCRIPTOR,
+      CronJobController.DESCRIPTOR,
       EndpointsController.DESCRIPTOR,
       EndpointSliceController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
