@@ -32,15 +32,32 @@ public final class LocalImages {
 
   /** Why the images cannot be built here (gcc, tar or /bin/busybox missing), or empty. */
   public static Optional<String> unavailableReason() {
-    for (String tool : List.of("/usr/bin/gcc", "/bin/tar", "/usr/bin/sha256sum")) {
+    for (String tool : List.of("/usr/bin/gcc", "/bin/tar", "/usr/bin/sha256sum", "/usr/bin/perl")) {
       if (!Files.isExecutable(Path.of(tool))) {
         return Optional.of(tool + " is missing");
       }
+    }
+    if (!staticLibcPresent()) {
+      return Optional.of("no static libc for gcc -static (apt-get install libc6-dev)");
     }
     if (!Files.isExecutable(Path.of("/bin/busybox"))) {
       return Optional.of("/bin/busybox is missing (apt-get install busybox-static)");
     }
     return Optional.empty();
+  }
+
+  /** gcc -print-file-name answers the bare name when it cannot find the file. */
+  private static boolean staticLibcPresent() {
+    try {
+      Process p = new ProcessBuilder("/usr/bin/gcc", "-print-file-name=libc.a").redirectErrorStream(true).start();
+      String path = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      return p.waitFor(30, TimeUnit.SECONDS) && path.startsWith("/") && Files.exists(Path.of(path));
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Writes pause-oci.tar and busybox-oci.tar into {@code outDir}. */
@@ -75,6 +92,18 @@ public final class LocalImages {
         containerd.tag(image.name(), image.aliases().toArray(String[]::new));
       }
     }
+  }
+
+  /**
+   * Pushes the images (already in {@code containerd}) to {@code registry} under the paths their
+   * public names have on Docker Hub and registry.k8s.io: {@code library/busybox:1.36},
+   * {@code library/busybox:latest}, {@code pause:3.9}. With the registry as containerd's mirror
+   * for those hosts, {@code busybox}, {@code busybox:1.36} and {@code registry.k8s.io/pause:3.9} pull.
+   */
+  public static void publish(Containerd containerd, LocalRegistry registry) throws IOException {
+    registry.push(containerd, BUSYBOX, "library/busybox:1.36");
+    registry.push(containerd, BUSYBOX, "library/busybox:latest");
+    registry.push(containerd, PAUSE, "pause:3.9");
   }
 
   private static void run(List<String> command) throws IOException {
