@@ -18,7 +18,7 @@ import io.kube4j.agent.cri.v1.ExecSyncResponse;
 import io.kube4j.agent.cri.v1.PodSandboxConfig;
 import io.kube4j.agent.cri.v1.PodSandboxFilter;
 import io.kube4j.agent.cri.v1.PodSandboxState;
-import io.kube4j.agent.images.LocalImages;
+import io.kube4j.agent.localimages.LocalImages;
 import io.kube4j.agent.kuberuntime.ContainerConfigs;
 import io.kube4j.agent.kuberuntime.EnvSources;
 import io.kube4j.agent.kuberuntime.EnvironmentVariables;

@@ -1,4 +1,4 @@
-package io.kube4j.agent.images;
+package io.kube4j.agent.localimages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

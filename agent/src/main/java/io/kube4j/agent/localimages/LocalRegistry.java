@@ -1,4 +1,4 @@
-package io.kube4j.agent.images;
+package io.kube4j.agent.localimages;
 
 import io.kube4j.agent.cri.containerd.Containerd;
 import java.io.IOException;

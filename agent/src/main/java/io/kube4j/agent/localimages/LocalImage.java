@@ -1,4 +1,4 @@
-package io.kube4j.agent.images;
+package io.kube4j.agent.localimages;
 
 import java.nio.file.Path;
 import java.util.List;
