@@ -76,7 +76,7 @@ class CriPodLifecycleIT {
     LocalImages.importInto(containerd, LocalImages.build(dir.resolve("images")));
     runtime = containerd.cri().runtime();
     images = containerd.cri().images();
-    node = NodeFacts.defaults(Runtime.getRuntime().maxMemory() * 4, List.of(), ResolvConf.read(Path.of("/etc/resolv.conf")))
+    node = NodeFacts.defaults(memTotal(), List.of(), ResolvConf.read(Path.of("/etc/resolv.conf")))
         .withPodLogsRoot(dir.resolve("pods")).withCgroupRoot(config.cgroupRoot());
   }
 
@@ -248,6 +248,12 @@ class CriPodLifecycleIT {
     }
     assertThat(millis).hasSize(pods);
     assertThat(percentile(millis.stream().sorted().toList(), 99)).as("p99 ms").isLessThan(10_000);
+  }
+
+  /** The machine's memory (MemTotal in /proc/meminfo is in KiB): Burstable OOM scores are shares of it. */
+  static long memTotal() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+        .map(l -> Long.parseLong(l.replaceAll("\\D", "")) * 1024).findFirst().orElseThrow();
   }
 
   /** Nearest-rank percentile of sorted values. */

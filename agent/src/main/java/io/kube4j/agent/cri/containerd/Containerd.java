@@ -46,7 +46,7 @@ public final class Containerd implements AutoCloseable {
    * runc binaries (Debian packages containerd and runc).
    */
   public static Optional<String> unavailableReason() {
-    if (!"root".equals(System.getProperty("user.name"))) {
+    if (!effectiveUidIsRoot()) {
       return Optional.of("containerd needs root (running as " + System.getProperty("user.name") + ")");
     }
     for (String binary : List.of("containerd", "ctr", "runc", "containerd-shim-runc-v2")) {
@@ -55,6 +55,16 @@ public final class Containerd implements AutoCloseable {
       }
     }
     return Optional.empty();
+  }
+
+  /** The effective uid, second field of /proc/self/status's "Uid:" line; user.name can lie under sudo -E. */
+  private static boolean effectiveUidIsRoot() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+          .map(l -> l.split("\\s+")[2]).anyMatch("0"::equals);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Writes config.toml, starts containerd and waits until its CRI plugin answers Version. */
