@@ -13,6 +13,7 @@ import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.cache.Snapshot;
 import io.kube4j.scheduler.events.EventRecorder;
 import io.kube4j.scheduler.framework.Handle;
+import io.kube4j.scheduler.framework.Listers;
 import io.kube4j.scheduler.framework.NodeInfo;
 import io.kube4j.scheduler.framework.runtime.Framework;
 import io.kube4j.scheduler.framework.runtime.Profile;
@@ -64,6 +65,7 @@ public final class Scheduler implements AutoCloseable {
   private final ScheduleOne scheduleOne;
   private final SharedIndexInformer<Pod> podInformer;
   private final SharedIndexInformer<Node> nodeInformer;
+  private final InformerListers listers;
   private final HealthServer health;
   private volatile boolean synced;
   private volatile boolean leading;
@@ -83,6 +85,7 @@ public final class Scheduler implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.listers = new InformerListers(client);
     Handle handle = new Handle() {
       @Override
       public KubernetesClient client() {
@@ -92,6 +95,16 @@ public final class Scheduler implements AutoCloseable {
       @Override
       public List<NodeInfo> snapshotNodes() {
         return snapshot.nodeInfoList();
+      }
+
+      @Override
+      public Optional<NodeInfo> snapshotNode(String name) {
+        return Optional.ofNullable(snapshot.get(name));
+      }
+
+      @Override
+      public Listers listers() {
+        return listers;
       }
     };
     Profile profile = InTreeRegistry.defaultProfile(options.percentageOfNodesToScore());
@@ -115,7 +128,8 @@ public final class Scheduler implements AutoCloseable {
   public static Scheduler start(SchedulerOptions options, Runnable onLostLeadership) throws IOException {
     Scheduler s = new Scheduler(options, onLostLeadership);
     try {
-      CompletableFuture.allOf(s.nodeInformer.start().toCompletableFuture(), s.podInformer.start().toCompletableFuture())
+      CompletableFuture.allOf(s.nodeInformer.start().toCompletableFuture(), s.podInformer.start().toCompletableFuture(),
+              s.listers.start())
           .get(CACHE_SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       s.synced = true;
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
@@ -214,6 +228,7 @@ public final class Scheduler implements AutoCloseable {
     scheduleOne.close();
     podInformer.stop();
     nodeInformer.stop();
+    listers.close();
     events.close();
     health.close();
     client.close();

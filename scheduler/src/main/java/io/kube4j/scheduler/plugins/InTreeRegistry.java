@@ -9,6 +9,8 @@ import io.kube4j.scheduler.plugins.nodeports.NodePorts;
 import io.kube4j.scheduler.plugins.noderesources.NodeResourcesBalancedAllocation;
 import io.kube4j.scheduler.plugins.noderesources.NodeResourcesFit;
 import io.kube4j.scheduler.plugins.nodeunschedulable.NodeUnschedulable;
+import io.kube4j.scheduler.plugins.podtopologyspread.PodTopologySpread;
+import io.kube4j.scheduler.plugins.podtopologyspread.PodTopologySpreadArgs;
 import io.kube4j.scheduler.plugins.tainttoleration.TaintToleration;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +28,22 @@ public final class InTreeRegistry {
         .register(NodeAffinity.NAME, h -> new NodeAffinity())
         .register(NodePorts.NAME, h -> new NodePorts())
         .register(NodeResourcesFit.NAME, h -> new NodeResourcesFit())
+        .register(PodTopologySpread.NAME, h -> new PodTopologySpread(h, PodTopologySpreadArgs.DEFAULT))
         .register(NodeResourcesBalancedAllocation.NAME, h -> new NodeResourcesBalancedAllocation())
         .register(DefaultBinder.NAME, DefaultBinder::new);
   }
 
   /**
    * Upstream's default {@code multiPoint} plugins in their order, restricted to those kube4j has
-   * (PodTopologySpread, InterPodAffinity, DefaultPreemption, ImageLocality and the volume plugins are
-   * not yet), with upstream's score weights.
+   * (InterPodAffinity, DefaultPreemption, ImageLocality and the volume plugins are not yet), with
+   * upstream's score weights.
    */
   public static Profile defaultProfile(int percentageOfNodesToScore) {
     return new Profile(Profile.DEFAULT_SCHEDULER_NAME,
         List.of(NodeUnschedulable.NAME, NodeName.NAME, TaintToleration.NAME, NodeAffinity.NAME, NodePorts.NAME,
-            NodeResourcesFit.NAME, NodeResourcesBalancedAllocation.NAME, DefaultBinder.NAME),
-        Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2, NodeResourcesFit.NAME, 1,
+            NodeResourcesFit.NAME, PodTopologySpread.NAME,
+            NodeResourcesBalancedAllocation.NAME, DefaultBinder.NAME),
+        Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2, NodeResourcesFit.NAME, 1, PodTopologySpread.NAME, 2,
             NodeResourcesBalancedAllocation.NAME, 1),
         percentageOfNodesToScore);
   }
