@@ -35,6 +35,8 @@ class PluginScenariosIT {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final String ZONE = "topology.kubernetes.io/zone";
   static final String HOSTNAME = "kubernetes.io/hostname";
+  /** Three replicas hold the three nodes; same priority, so preemption finds no victim. */
+  static final String ANTI_AFFINITY_FOURTH = "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.";
   static TestCluster cluster;
   static KubernetesClient admin;
   static Scheduler scheduler;
@@ -97,6 +99,67 @@ class PluginScenariosIT {
     Map<String, Long> perZone = names.stream().map(n -> admin.nodes().withName(nodeOf(admin, "spread", n)).get())
         .collect(Collectors.groupingBy(n -> n.getMetadata().getLabels().get(ZONE), TreeMap::new, Collectors.counting()));
     assertThat(perZone).isEqualTo(Map.of("a", 2L, "b", 2L, "c", 2L));
+  }
+
+  @Test
+  void antiAffinitySpreadsReplicasOnePerNodeAndTheFourthWaits() {
+    for (String n : List.of("n1", "n2", "n3")) {
+      SchedulerFixture.createNode(admin, zoned(n, "a", "8"));
+    }
+    SchedulerFixture.createNamespace(admin, "anti");
+    List<String> names = List.of("cache-0", "cache-1", "cache-2");
+    for (String n : names) {
+      create(admin, Pods.pod(n).namespace("anti").label("app", "cache").podAntiAffinity(HOSTNAME, "app", "cache").build());
+    }
+    Conditions.await("three bound", TIMEOUT, () -> names.stream().allMatch(n -> nodeOf(admin, "anti", n) != null));
+    assertThat(placement("anti", names).values()).containsExactlyInAnyOrder("n1", "n2", "n3");
+
+    create(admin, Pods.pod("cache-3").namespace("anti").label("app", "cache").podAntiAffinity(HOSTNAME, "app", "cache")
+        .build());
+    String msg = ANTI_AFFINITY_FOURTH;
+    Conditions.await("FailedScheduling for the fourth", TIMEOUT, () -> SchedulerFixture.events(admin, "anti", "cache-3",
+        "FailedScheduling").stream().anyMatch(e -> msg.equals(e.getMessage())));
+    assertThat(nodeOf(admin, "anti", "cache-3")).isNull();
+
+    // one replica gone: its node is free for the fourth
+    String freed = nodeOf(admin, "anti", "cache-1");
+    admin.pods().inNamespace("anti").withName("cache-1").withGracePeriod(0).delete();
+    Conditions.await("fourth bound", TIMEOUT, () -> nodeOf(admin, "anti", "cache-3") != null);
+    assertThat(nodeOf(admin, "anti", "cache-3")).isEqualTo(freed);
+  }
+
+  @Test
+  void preferredPodAffinityWeightsPickTheWinner() {
+    SchedulerFixture.createNode(admin, zoned("n1", "a", "8"));
+    SchedulerFixture.createNode(admin, zoned("n2", "a", "8"));
+    SchedulerFixture.createNamespace(admin, "weights");
+    // placed directly (no scheduler): a db on n1, a cache on n2
+    create(admin, Pods.pod("db").namespace("weights").label("app", "db").node("n1").build());
+    create(admin, Pods.pod("cache").namespace("weights").label("app", "cache").node("n2").build());
+    create(admin, Pods.pod("near-cache").namespace("weights").preferredPodAffinity(10, HOSTNAME, "app", "db")
+        .preferredPodAffinity(90, HOSTNAME, "app", "cache").build());
+    create(admin, Pods.pod("near-db").namespace("weights").preferredPodAffinity(90, HOSTNAME, "app", "db")
+        .preferredPodAffinity(10, HOSTNAME, "app", "cache").build());
+    Conditions.await("both bound", TIMEOUT, () -> nodeOf(admin, "weights", "near-cache") != null
+        && nodeOf(admin, "weights", "near-db") != null);
+    assertThat(nodeOf(admin, "weights", "near-cache")).isEqualTo("n2");
+    assertThat(nodeOf(admin, "weights", "near-db")).isEqualTo("n1");
+  }
+
+  @Test
+  void anInitContainersLargerRequestDecidesTheFit() {
+    // small: 2 CPUs free; big: 8 CPUs with 5 taken. The app container (500m) alone would go to small
+    // (LeastAllocated: 75 against 31), but the init container's 2500m only fits in big's 3 free CPUs
+    SchedulerFixture.createNode(admin, zoned("small", "a", "2"));
+    SchedulerFixture.createNode(admin, zoned("big", "a", "8"));
+    SchedulerFixture.createNamespace(admin, "init");
+    create(admin, Pods.pod("resident").namespace("init").container("cpu", "5").node("big").build());
+    create(admin, Pods.pod("plain").namespace("init").container("cpu", "500m").build());
+    Conditions.await("plain bound", TIMEOUT, () -> nodeOf(admin, "init", "plain") != null);
+    assertThat(nodeOf(admin, "init", "plain")).isEqualTo("small");
+    create(admin, Pods.pod("with-init").namespace("init").container("cpu", "500m").initContainer("cpu", "2500m").build());
+    Conditions.await("with-init bound", TIMEOUT, () -> nodeOf(admin, "init", "with-init") != null);
+    assertThat(nodeOf(admin, "init", "with-init")).isEqualTo("big");
   }
 
   @Test
