@@ -3,6 +3,7 @@ package io.kube4j.scheduler.plugins;
 import io.kube4j.scheduler.framework.runtime.Profile;
 import io.kube4j.scheduler.framework.runtime.Registry;
 import io.kube4j.scheduler.plugins.defaultbinder.DefaultBinder;
+import io.kube4j.scheduler.plugins.imagelocality.ImageLocality;
 import io.kube4j.scheduler.plugins.interpodaffinity.InterPodAffinity;
 import io.kube4j.scheduler.plugins.interpodaffinity.InterPodAffinityArgs;
 import io.kube4j.scheduler.plugins.nodeaffinity.NodeAffinity;
@@ -33,21 +34,22 @@ public final class InTreeRegistry {
         .register(PodTopologySpread.NAME, h -> new PodTopologySpread(h, PodTopologySpreadArgs.DEFAULT))
         .register(InterPodAffinity.NAME, h -> new InterPodAffinity(h, InterPodAffinityArgs.DEFAULT))
         .register(NodeResourcesBalancedAllocation.NAME, h -> new NodeResourcesBalancedAllocation())
+        .register(ImageLocality.NAME, ImageLocality::new)
         .register(DefaultBinder.NAME, DefaultBinder::new);
   }
 
   /**
    * Upstream's default {@code multiPoint} plugins in their order, restricted to those kube4j has
-   * (DefaultPreemption, ImageLocality and the volume plugins are not yet), with
+   * (DefaultPreemption and the volume plugins are not yet), with
    * upstream's score weights.
    */
   public static Profile defaultProfile(int percentageOfNodesToScore) {
     return new Profile(Profile.DEFAULT_SCHEDULER_NAME,
         List.of(NodeUnschedulable.NAME, NodeName.NAME, TaintToleration.NAME, NodeAffinity.NAME, NodePorts.NAME,
             NodeResourcesFit.NAME, PodTopologySpread.NAME, InterPodAffinity.NAME,
-            NodeResourcesBalancedAllocation.NAME, DefaultBinder.NAME),
+            NodeResourcesBalancedAllocation.NAME, ImageLocality.NAME, DefaultBinder.NAME),
         Map.of(TaintToleration.NAME, 3, NodeAffinity.NAME, 2, NodeResourcesFit.NAME, 1, PodTopologySpread.NAME, 2,
-            InterPodAffinity.NAME, 2, NodeResourcesBalancedAllocation.NAME, 1),
+            InterPodAffinity.NAME, 2, NodeResourcesBalancedAllocation.NAME, 1, ImageLocality.NAME, 1),
         percentageOfNodesToScore);
   }
 }
