@@ -106,12 +106,18 @@ public final class Scheduler implements AutoCloseable {
       public Listers listers() {
         return listers;
       }
+
+      @Override
+      public EventRecorder eventRecorder() {
+        return events;
+      }
     };
     Profile profile = InTreeRegistry.defaultProfile(options.percentageOfNodesToScore());
     Framework fwk = new Framework(profile, InTreeRegistry.create(), handle);
     this.scheduleOne = new ScheduleOne(queue, cache, snapshot, Map.of(profile.schedulerName(), fwk),
         new ScheduleOne.Collaborators(client, events, metrics, binders, clock));
-    EventHandlers handlers = new EventHandlers(queue, cache, java.util.Set.of(profile.schedulerName()));
+    EventHandlers handlers = new EventHandlers(queue, cache, java.util.Set.of(profile.schedulerName()),
+        InTreeRegistry.ASSIGNED_POD_ADD_PLUGINS);
     this.nodeInformer = client.nodes().runnableInformer(0);
     nodeInformer.addEventHandler(handlers.nodes());
     this.podInformer = client.pods().inAnyNamespace().runnableInformer(0);

@@ -24,6 +24,11 @@ public interface Handle {
 
   Listers listers();
 
+  /** Where plugins record events (preemption's {@code Preempted} on each victim). */
+  default io.kube4j.scheduler.events.EventRecorder eventRecorder() {
+    throw new UnsupportedOperationException("this handle records no events");
+  }
+
   /** The filters of the profile this plugin belongs to, for preemption's "would it fit then?". */
   default FilterRunner filterRunner() {
     throw new UnsupportedOperationException("this handle runs no filters");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.TestCluster;
@@ -35,8 +36,12 @@ class PluginScenariosIT {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final String ZONE = "topology.kubernetes.io/zone";
   static final String HOSTNAME = "kubernetes.io/hostname";
-  /** Three replicas hold the three nodes; same priority, so preemption finds no victim. */
-  static final String ANTI_AFFINITY_FOURTH = "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules.";
+  /**
+   * Three replicas hold the three nodes; all of priority 0, so preemption finds no victim. The ".." is
+   * upstream's: the preemption message is itself a FitError message ending in "." and gets another.
+   */
+  static final String ANTI_AFFINITY_FOURTH = "0/3 nodes are available: 3 node(s) didn't match pod anti-affinity rules."
+      + " preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod..";
   static TestCluster cluster;
   static KubernetesClient admin;
   static Scheduler scheduler;
@@ -163,13 +168,71 @@ class PluginScenariosIT {
   }
 
   @Test
+  void aHighPriorityPodPreemptsALowPriorityOne() {
+    priorityClass("low-priority", 10, null);
+    priorityClass("high-priority", 1000, null);
+    SchedulerFixture.createNode(admin, zoned("only", "a", "4"));
+    SchedulerFixture.createNamespace(admin, "preempt");
+    create(admin, Pods.pod("low").namespace("preempt").priorityClassName("low-priority").container("cpu", "3").build());
+    Conditions.await("low bound", TIMEOUT, () -> nodeOf(admin, "preempt", "low") != null);
+
+    create(admin, Pods.pod("high").namespace("preempt").priorityClassName("high-priority").container("cpu", "3").build());
+    Conditions.await("high nominated to the node", TIMEOUT, () -> "only".equals(nominated("preempt", "high")));
+    assertThat(SchedulerFixture.events(admin, "preempt", "high", "FailedScheduling"))
+        .anyMatch(e -> "0/1 nodes are available: 1 Insufficient cpu.".equals(e.getMessage()));
+    // the victim is terminating, marked as the scheduler's DisruptionTarget, with a Preempted event
+    Conditions.await("low terminating", TIMEOUT, () -> {
+      Pod low = admin.pods().inNamespace("preempt").withName("low").get();
+      return low != null && low.getMetadata().getDeletionTimestamp() != null;
+    });
+    Pod low = admin.pods().inNamespace("preempt").withName("low").get();
+    assertThat(low.getStatus().getConditions()).anyMatch(c -> "DisruptionTarget".equals(c.getType())
+        && "True".equals(c.getStatus()) && "PreemptionByScheduler".equals(c.getReason())
+        && "default-scheduler: preempting to accommodate a higher priority pod".equals(c.getMessage()));
+    Conditions.await("Preempted event", TIMEOUT, () -> !SchedulerFixture.events(admin, "preempt", "low", "Preempted")
+        .isEmpty());
+    assertThat(nodeOf(admin, "preempt", "high")).isNull();
+
+    // the kubelet would stop the container and remove the pod; then the room is the preemptor's
+    admin.pods().inNamespace("preempt").withName("low").withGracePeriod(0).delete();
+    Conditions.await("high bound", TIMEOUT, () -> nodeOf(admin, "preempt", "high") != null);
+    assertThat(nodeOf(admin, "preempt", "high")).isEqualTo("only");
+  }
+
+  @Test
+  void preemptionPolicyNeverWaitsInsteadOfEvicting() {
+    priorityClass("low-never-test", 10, null);
+    priorityClass("high-never", 1000, "Never");
+    SchedulerFixture.createNode(admin, zoned("only", "a", "4"));
+    SchedulerFixture.createNamespace(admin, "never");
+    create(admin, Pods.pod("low").namespace("never").priorityClassName("low-never-test").container("cpu", "3").build());
+    Conditions.await("low bound", TIMEOUT, () -> nodeOf(admin, "never", "low") != null);
+    create(admin, Pods.pod("polite").namespace("never").priorityClassName("high-never").container("cpu", "3").build());
+    String msg = "0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never..";
+    Conditions.await("FailedScheduling", TIMEOUT, () -> SchedulerFixture.events(admin, "never", "polite", "FailedScheduling")
+        .stream().anyMatch(e -> msg.equals(e.getMessage())));
+    assertThat(admin.pods().inNamespace("never").withName("low").get().getMetadata().getDeletionTimestamp()).isNull();
+  }
+
+  private static void priorityClass(String name, int value, String preemptionPolicy) {
+    admin.resource(new PriorityClassBuilder().withNewMetadata().withName(name).endMetadata().withValue(value)
+        .withPreemptionPolicy(preemptionPolicy).build()).create();
+  }
+
+  private static String nominated(String ns, String name) {
+    Pod p = admin.pods().inNamespace(ns).withName(name).get();
+    return p == null || p.getStatus() == null ? null : p.getStatus().getNominatedNodeName();
+  }
+
+  @Test
   void aNodeWithoutTheZoneLabelIsReportedAsMissingTheRequiredLabel() {
     SchedulerFixture.createNode(admin, Nodes.node("unlabelled").allocatable("cpu", "8", "memory", "16Gi", "pods", "110")
         .build());
     SchedulerFixture.createNamespace(admin, "nolabel");
     create(admin, Pods.pod("web").namespace("nolabel").label("app", "web")
         .spreadConstraint(1, ZONE, "DoNotSchedule", "app", "web").build());
-    String msg = "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label).";
+    String msg = "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label)."
+        + " preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..";
     Conditions.await("FailedScheduling", TIMEOUT, () -> SchedulerFixture.events(admin, "nolabel", "web", "FailedScheduling")
         .stream().anyMatch(e -> msg.equals(e.getMessage())));
   }

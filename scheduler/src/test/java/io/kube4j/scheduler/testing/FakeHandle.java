@@ -22,6 +22,7 @@ public final class FakeHandle implements Handle, Listers {
 
   private final Map<String, NodeInfo> nodes = new LinkedHashMap<>();
   private final List<HasMetadata> objects = new ArrayList<>();
+  private FilterRunner filterRunner;
 
   public static FakeHandle of(List<Node> nodes, List<Pod> pods) {
     FakeHandle h = new FakeHandle();
@@ -39,6 +40,20 @@ public final class FakeHandle implements Handle, Listers {
   public FakeHandle withObjects(HasMetadata... objs) {
     objects.addAll(List.of(objs));
     return this;
+  }
+
+  /** The filters preemption re-runs (upstream's fake framework handle). */
+  public FakeHandle withFilterRunner(FilterRunner runner) {
+    this.filterRunner = runner;
+    return this;
+  }
+
+  @Override
+  public FilterRunner filterRunner() {
+    if (filterRunner == null) {
+      throw new UnsupportedOperationException("no filter runner given");
+    }
+    return filterRunner;
   }
 
   public NodeInfo node(String name) {

@@ -33,7 +33,7 @@ public final class Pods {
 
   private Pods(String name) {
     b = new PodBuilder().withNewMetadata().withName(name).withNamespace("default")
-        .withUid(UUID.randomUUID().toString()).endMetadata().withNewSpec().endSpec();
+        .withUid(UUID.randomUUID().toString()).endMetadata().withNewSpec().endSpec().withNewStatus().endStatus();
   }
 
   public static Pods pod(String name) {
@@ -63,6 +63,21 @@ public final class Pods {
 
   public Pods priority(int p) {
     b.editSpec().withPriority(p).endSpec();
+    return this;
+  }
+
+  public Pods priorityClassName(String name) {
+    b.editSpec().withPriorityClassName(name).endSpec();
+    return this;
+  }
+
+  public Pods preemptionPolicy(String policy) {
+    b.editSpec().withPreemptionPolicy(policy).endSpec();
+    return this;
+  }
+
+  public Pods startTime(String rfc3339) {
+    b.editOrNewStatus().withStartTime(rfc3339).endStatus();
     return this;
   }
 

@@ -166,14 +166,18 @@ public final class Framework implements Handle.FilterRunner {
 
   public PostFilterPlugin.Result runPostFilterPlugins(CycleState state, Pod pod, Map<String, Status> filtered) {
     List<String> reasons = new ArrayList<>();
+    Optional<String> nominated = Optional.empty();
     for (PostFilterPlugin p : postFilter) {
       PostFilterPlugin.Result r = p.postFilter(state, pod, filtered);
       if (r.status().isSuccess()) {
         return r;
       }
+      if (r.nominatedNodeName().isPresent()) {
+        nominated = r.nominatedNodeName();   // e.g. "" to clear an earlier nomination
+      }
       reasons.addAll(r.status().reasons());
     }
-    return new PostFilterPlugin.Result(Optional.empty(), new Status(Code.UNSCHEDULABLE, reasons, ""));
+    return new PostFilterPlugin.Result(nominated, new Status(Code.UNSCHEDULABLE, reasons, ""));
   }
 
   /** @return the score plugins PreScore did not ask to skip */

@@ -31,6 +31,11 @@ record FrameworkHandle(Handle delegate, Handle.FilterRunner filters) implements 
   }
 
   @Override
+  public io.kube4j.scheduler.events.EventRecorder eventRecorder() {
+    return delegate.eventRecorder();
+  }
+
+  @Override
   public FilterRunner filterRunner() {
     return filters;
   }
