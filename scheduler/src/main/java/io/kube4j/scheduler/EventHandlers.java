@@ -19,11 +19,15 @@ final class EventHandlers {
   private final SchedulingQueue queue;
   private final SchedulerCache cache;
   private final Set<String> schedulerNames;
+  /** Plugins that count bound pods, so a newly bound pod may let the pods they rejected fit. */
+  private final Set<String> assignedPodAddPlugins;
 
-  EventHandlers(SchedulingQueue queue, SchedulerCache cache, Set<String> schedulerNames) {
+  EventHandlers(SchedulingQueue queue, SchedulerCache cache, Set<String> schedulerNames,
+      Set<String> assignedPodAddPlugins) {
     this.queue = queue;
     this.cache = cache;
     this.schedulerNames = Set.copyOf(schedulerNames);
+    this.assignedPodAddPlugins = Set.copyOf(assignedPodAddPlugins);
   }
 
   /** Bound and not finished: it holds resources on its node. */
@@ -44,6 +48,7 @@ final class EventHandlers {
       public void onAdd(Pod pod) {
         if (assignedAndRunning(pod)) {
           cache.addPod(pod);
+          queue.movePodsRejectedBy(ClusterEvent.ASSIGNED_POD_ADD, assignedPodAddPlugins);
         } else if (responsibleFor(pod) && pod.getMetadata().getDeletionTimestamp() == null) {
           queue.add(pod);
         }
@@ -54,6 +59,10 @@ final class EventHandlers {
         if (assignedAndRunning(newPod)) {
           queue.delete(newPod);        // bound (by us or anyone): no longer pending
           cache.updatePod(newPod);
+          if (!assignedAndRunning(oldPod)
+              || !Objects.equals(oldPod.getMetadata().getLabels(), newPod.getMetadata().getLabels())) {
+            queue.movePodsRejectedBy(ClusterEvent.ASSIGNED_POD_ADD, assignedPodAddPlugins);
+          }
         } else if (assignedAndRunning(oldPod)) {
           cache.removePod(newPod);     // finished: its resources are free again
           queue.moveAllToActiveOrBackoffQueue(ClusterEvent.ASSIGNED_POD_DELETE);

@@ -92,19 +92,22 @@ final class ScheduleOne {
       result = algorithm.schedulePod(fwk, state, pod, snapshot);
     } catch (FitError fitError) {
       FitError err = fitError;
+      Optional<String> nominated = Optional.empty();
       if (fwk.hasPostFilterPlugins()) {
         PostFilterPlugin.Result r = fwk.runPostFilterPlugins(state, pod, fitError.diagnosis().nodeToStatus());
         if (!r.status().reasons().isEmpty()) {
           err = fitError.withPostFilterMsg(r.status().message());
         }
+        nominated = r.nominatedNodeName();
       }
       metrics.attempt(SchedulerMetrics.Result.UNSCHEDULABLE, Duration.between(start, clock.instant()));
-      failure(info, cycle, err.getMessage(), "Unschedulable", false);
+      failure(info.withUnschedulablePlugins(fitError.diagnosis().unschedulablePlugins()), cycle, err.getMessage(),
+          "Unschedulable", false, nominated);
       return true;
     } catch (RuntimeException e) {
       metrics.attempt(SchedulerMetrics.Result.ERROR, Duration.between(start, clock.instant()));
       LOG.error("error scheduling pod {}: {}", info.key(), e.getMessage());
-      failure(info, cycle, e.getMessage(), "SchedulerError", true);
+      failure(info, cycle, e.getMessage(), "SchedulerError", true, Optional.empty());
       return true;
     }
     String host = result.suggestedHost();
@@ -116,7 +119,8 @@ final class ScheduleOne {
       fwk.runReservePluginsUnreserve(state, assumed, host);
       cache.forgetPod(assumed);
       metrics.attempt(SchedulerMetrics.Result.ERROR, Duration.between(start, clock.instant()));
-      failure(info, cycle, permit.message(), permit.isRejected() ? "Unschedulable" : "SchedulerError", !permit.isRejected());
+      failure(info, cycle, permit.message(), permit.isRejected() ? "Unschedulable" : "SchedulerError", !permit.isRejected(),
+          Optional.empty());
       return true;
     }
     metrics.attempt(SchedulerMetrics.Result.SCHEDULED, Duration.between(start, clock.instant()));
@@ -152,17 +156,19 @@ final class ScheduleOne {
   /**
    * A cycle that placed nothing: the pod goes back to the queue (backoffQ on errors, else
    * unschedulablePods), a {@code FailedScheduling} Warning is recorded and {@code PodScheduled} is set
-   * to False with the same message, as upstream's {@code handleSchedulingFailure}.
+   * to False with the same message, as upstream's {@code handleSchedulingFailure}; preemption's
+   * nominated node (or "" to clear it) goes into {@code status.nominatedNodeName} with it.
    */
-  private void failure(QueuedPodInfo info, long cycle, String message, String reason, boolean error) {
+  private void failure(QueuedPodInfo info, long cycle, String message, String reason, boolean error,
+      Optional<String> nominated) {
     LOG.info("Unable to schedule pod; no fit; waiting pod=\"{}\" err=\"{}\"", info.key(), message);
     queue.addUnschedulableIfNotPresent(info, cycle, error);
     events.eventf(info.pod(), EventRecorder.WARNING, "FailedScheduling", "Scheduling", message);
-    binders.execute(() -> updatePodScheduledCondition(info.pod(), reason, message));
+    binders.execute(() -> updatePodScheduledCondition(info.pod(), reason, message, nominated));
   }
 
   /** PUT on {@code pods/status} with the resourceVersion just read; a conflict is retried once. */
-  private void updatePodScheduledCondition(Pod pod, String reason, String message) {
+  private void updatePodScheduledCondition(Pod pod, String reason, String message, Optional<String> nominated) {
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         Pod fresh = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).get();
@@ -180,8 +186,11 @@ final class ScheduleOne {
             }
           }
         }
+        String currentNominated = fresh.getStatus() == null || fresh.getStatus().getNominatedNodeName() == null
+            ? "" : fresh.getStatus().getNominatedNodeName();
+        boolean nominationChanges = nominated.isPresent() && !nominated.get().equals(currentNominated);
         if (previous != null && "False".equals(previous.getStatus()) && reason.equals(previous.getReason())
-            && message.equals(previous.getMessage())) {
+            && message.equals(previous.getMessage()) && !nominationChanges) {
           return;
         }
         String transition = previous != null && "False".equals(previous.getStatus()) && previous.getLastTransitionTime() != null
@@ -189,7 +198,9 @@ final class ScheduleOne {
             : DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         conditions.add(new PodConditionBuilder().withType("PodScheduled").withStatus("False").withReason(reason)
             .withMessage(message).withLastTransitionTime(transition).build());
-        Pod updated = new PodBuilder(fresh).editOrNewStatus().withConditions(conditions).endStatus().build();
+        String nominatedNodeName = nominated.orElse(currentNominated);
+        Pod updated = new PodBuilder(fresh).editOrNewStatus().withConditions(conditions)
+            .withNominatedNodeName(nominatedNodeName.isEmpty() ? null : nominatedNodeName).endStatus().build();
         client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(updated).subresource("status").update();
         return;
       } catch (KubernetesClientException e) {

@@ -13,6 +13,7 @@ import io.kube4j.scheduler.cache.SchedulerCache;
 import io.kube4j.scheduler.cache.Snapshot;
 import io.kube4j.scheduler.events.EventRecorder;
 import io.kube4j.scheduler.framework.Handle;
+import io.kube4j.scheduler.framework.Listers;
 import io.kube4j.scheduler.framework.NodeInfo;
 import io.kube4j.scheduler.framework.runtime.Framework;
 import io.kube4j.scheduler.framework.runtime.Profile;
@@ -64,6 +65,7 @@ public final class Scheduler implements AutoCloseable {
   private final ScheduleOne scheduleOne;
   private final SharedIndexInformer<Pod> podInformer;
   private final SharedIndexInformer<Node> nodeInformer;
+  private final InformerListers listers;
   private final HealthServer health;
   private volatile boolean synced;
   private volatile boolean leading;
@@ -83,6 +85,7 @@ public final class Scheduler implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.listers = new InformerListers(client);
     Handle handle = new Handle() {
       @Override
       public KubernetesClient client() {
@@ -93,12 +96,28 @@ public final class Scheduler implements AutoCloseable {
       public List<NodeInfo> snapshotNodes() {
         return snapshot.nodeInfoList();
       }
+
+      @Override
+      public Optional<NodeInfo> snapshotNode(String name) {
+        return Optional.ofNullable(snapshot.get(name));
+      }
+
+      @Override
+      public Listers listers() {
+        return listers;
+      }
+
+      @Override
+      public EventRecorder eventRecorder() {
+        return events;
+      }
     };
     Profile profile = InTreeRegistry.defaultProfile(options.percentageOfNodesToScore());
     Framework fwk = new Framework(profile, InTreeRegistry.create(), handle);
     this.scheduleOne = new ScheduleOne(queue, cache, snapshot, Map.of(profile.schedulerName(), fwk),
         new ScheduleOne.Collaborators(client, events, metrics, binders, clock));
-    EventHandlers handlers = new EventHandlers(queue, cache, java.util.Set.of(profile.schedulerName()));
+    EventHandlers handlers = new EventHandlers(queue, cache, java.util.Set.of(profile.schedulerName()),
+        InTreeRegistry.ASSIGNED_POD_ADD_PLUGINS);
     this.nodeInformer = client.nodes().runnableInformer(0);
     nodeInformer.addEventHandler(handlers.nodes());
     this.podInformer = client.pods().inAnyNamespace().runnableInformer(0);
@@ -115,7 +134,8 @@ public final class Scheduler implements AutoCloseable {
   public static Scheduler start(SchedulerOptions options, Runnable onLostLeadership) throws IOException {
     Scheduler s = new Scheduler(options, onLostLeadership);
     try {
-      CompletableFuture.allOf(s.nodeInformer.start().toCompletableFuture(), s.podInformer.start().toCompletableFuture())
+      CompletableFuture.allOf(s.nodeInformer.start().toCompletableFuture(), s.podInformer.start().toCompletableFuture(),
+              s.listers.start())
           .get(CACHE_SYNC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       s.synced = true;
     } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
@@ -214,6 +234,7 @@ public final class Scheduler implements AutoCloseable {
     scheduleOne.close();
     podInformer.stop();
     nodeInformer.stop();
+    listers.close();
     events.close();
     health.close();
     client.close();

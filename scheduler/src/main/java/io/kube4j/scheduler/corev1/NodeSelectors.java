@@ -1,9 +1,11 @@
 package io.kube4j.scheduler.corev1;
 
+import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,28 @@ import java.util.Map;
 public final class NodeSelectors {
 
   private NodeSelectors() {}
+
+  /**
+   * Upstream's {@code GetRequiredNodeAffinity(pod).Match(node)}: every {@code nodeSelector} label is on
+   * the node, and one of the required node affinity terms (if any) matches.
+   */
+  public static boolean requiredNodeAffinityMatches(Pod pod, Node node) {
+    Map<String, String> selector = pod.getSpec().getNodeSelector();
+    if (selector != null && !selector.isEmpty()) {
+      Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+      for (Map.Entry<String, String> e : selector.entrySet()) {
+        if (!e.getValue().equals(labels.get(e.getKey()))) {
+          return false;
+        }
+      }
+    }
+    Affinity affinity = pod.getSpec().getAffinity();
+    if (affinity == null || affinity.getNodeAffinity() == null) {
+      return true;
+    }
+    NodeSelector required = affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+    return required == null || matches(required, node);
+  }
 
   public static boolean matches(NodeSelector selector, Node node) {
     if (selector == null || selector.getNodeSelectorTerms() == null) {

@@ -13,6 +13,17 @@ public record Diagnosis(Map<String, Status> nodeToStatus, String preFilterMsg, S
     nodeToStatus = Map.copyOf(nodeToStatus);
   }
 
+  /** The plugins that rejected a node (upstream's {@code UnschedulablePlugins}), for the queue's move events. */
+  public java.util.Set<String> unschedulablePlugins() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    nodeToStatus.values().forEach(s -> {
+      if (!s.plugin().isEmpty()) {
+        out.add(s.plugin());
+      }
+    });
+    return out;
+  }
+
   public Diagnosis withPostFilterMsg(String msg) {
     return new Diagnosis(nodeToStatus, preFilterMsg, msg);
   }

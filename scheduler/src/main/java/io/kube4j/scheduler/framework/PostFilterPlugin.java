@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface PostFilterPlugin extends Plugin {
 
-  /** @return the nominated node, if any, and a status whose reasons are added to the failure message */
+  /**
+   * @return the node to nominate the pod to ({@code status.nominatedNodeName}; "" clears it; empty leaves
+   *     it), and a status whose reasons are added to the failure message
+   */
   Result postFilter(CycleState state, Pod pod, Map<String, Status> filteredNodeStatus);
 
   record Result(Optional<String> nominatedNodeName, Status status) {}

@@ -8,6 +8,7 @@ package io.kube4j.scheduler.queue;
 public enum ClusterEvent {
   NODE_ADD("NodeAdd"),
   NODE_UPDATE("NodeUpdate"),
+  ASSIGNED_POD_ADD("AssignedPodAdd"),
   ASSIGNED_POD_DELETE("AssignedPodDelete"),
   UNSCHEDULABLE_TIMEOUT("UnschedulableTimeout"),
   POD_UPDATE("UnschedulablePodUpdate");

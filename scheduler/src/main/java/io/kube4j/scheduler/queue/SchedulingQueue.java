@@ -235,6 +235,24 @@ public final class SchedulingQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * A cluster event only some plugins care about (a pod bound: InterPodAffinity and PodTopologySpread
+   * count bound pods): only the unschedulable pods one of {@code plugins} rejected move back, as
+   * upstream's per-plugin {@code EventsToRegister}; pods in flight go to backoffQ if they fail.
+   */
+  public void movePodsRejectedBy(ClusterEvent event, Set<String> plugins) {
+    lock.lock();
+    try {
+      List<QueuedPodInfo> moved = unschedulablePods.values().stream()
+          .filter(i -> i.unschedulablePlugins().stream().anyMatch(plugins::contains)).toList();
+      moved.forEach(i -> unschedulablePods.remove(i.key()));
+      moved.forEach(this::requeue);
+      moveRequestCycle = schedulingCycle;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Moves the pods whose backoff is over from backoffQ to activeQ. */
   public void flushBackoffQCompleted() {
     lock.lock();

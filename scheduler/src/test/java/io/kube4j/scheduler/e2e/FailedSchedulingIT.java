@@ -58,7 +58,8 @@ class FailedSchedulingIT {
     SchedulerFixture.createNamespace(admin, "pending");
     create(admin, Pods.pod("web").namespace("pending").container("cpu", "2").build());
 
-    String onlyNode = "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}.";
+    String onlyNode = "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}."
+        + " preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..";
     Conditions.await("FailedScheduling on the tainted node", TIMEOUT, () -> hasFailedScheduling(onlyNode));
     var failed = SchedulerFixture.events(admin, "pending", "web", "FailedScheduling").get(0);
     assertThat(failed.getType()).isEqualTo("Warning");
@@ -71,7 +72,9 @@ class FailedSchedulingIT {
 
     SchedulerFixture.createNode(admin, Nodes.node("small-1").allocatable("cpu", "1", "memory", "8Gi", "pods", "110").build());
     SchedulerFixture.createNode(admin, Nodes.node("small-2").allocatable("cpu", "1", "memory", "8Gi", "pods", "110").build());
-    String threeNodes = "0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu.";
+    // neither a taint nor a request larger than the node can be helped by evicting pods
+    String threeNodes = "0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}, 2 Insufficient cpu."
+        + " preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..";
     Conditions.await("FailedScheduling counting three nodes", TIMEOUT, () -> hasFailedScheduling(threeNodes));
     Conditions.await("PodScheduled message updated", TIMEOUT, () -> SchedulerFixture.podScheduled(admin, "pending", "web")
         .map(c -> threeNodes.equals(c.getMessage())).orElse(false));

@@ -138,7 +138,8 @@ class SchedulingIT {
     Conditions.await("FailedScheduling", BIND_TIMEOUT,
         () -> !SchedulerFixture.events(admin, "init", "big-init", "FailedScheduling").isEmpty());
     assertThat(SchedulerFixture.events(admin, "init", "big-init", "FailedScheduling").get(0).getMessage())
-        .isEqualTo("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector.");
+        .isEqualTo("0/2 nodes are available: 1 Insufficient cpu, 1 node(s) didn't match Pod's node affinity/selector."
+            + " preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling..");
     Conditions.await("bound", BIND_TIMEOUT, () -> nodeOf(admin, "init", "big-init-anywhere") != null);
     assertThat(nodeOf(admin, "init", "big-init-anywhere")).isEqualTo("big");
     assertThat(nodeOf(admin, "init", "big-init")).isNull();

@@ -58,7 +58,8 @@ class TaintsIT {
     SchedulerFixture.createNamespace(admin, "taints");
     create(admin, Pods.pod("web").namespace("taints").container("cpu", "2").build());
 
-    String onlyNode = "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}.";
+    String onlyNode = "0/1 nodes are available: 1 node(s) had untolerated taint {dedicated: gpu}."
+        + " preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..";
     Conditions.await("FailedScheduling on the tainted node", TIMEOUT, () -> hasFailedScheduling("web", onlyNode));
     var failed = SchedulerFixture.events(admin, "taints", "web", "FailedScheduling").get(0);
     assertThat(failed.getType()).isEqualTo("Warning");

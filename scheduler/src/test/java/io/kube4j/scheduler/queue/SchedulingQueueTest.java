@@ -56,6 +56,20 @@ class SchedulingQueueTest {
   }
 
   @Test
+  void aBoundPodMovesOnlyThePodsRejectedByPluginsThatCountBoundPods() throws Exception {
+    queue.add(Pods.pod("affinity").build());
+    queue.add(Pods.pod("cpu").build());
+    QueuedPodInfo a = queue.pop().orElseThrow();
+    QueuedPodInfo c = queue.pop().orElseThrow();
+    long cycle = queue.schedulingCycle();
+    queue.addUnschedulableIfNotPresent(a.withUnschedulablePlugins(java.util.Set.of("InterPodAffinity")), cycle, false);
+    queue.addUnschedulableIfNotPresent(c.withUnschedulablePlugins(java.util.Set.of("NodeResourcesFit")), cycle, false);
+
+    queue.movePodsRejectedBy(ClusterEvent.ASSIGNED_POD_ADD, java.util.Set.of("InterPodAffinity", "PodTopologySpread"));
+    assertThat(queue.pendingPods()).isEqualTo(new SchedulingQueue.PendingPods(0, 1, 1));
+  }
+
+  @Test
   void backoffStartsAtOneSecondAndDoublesToTenSeconds() {
     assertThat(queue.backoffDuration(1)).isEqualTo(Duration.ofSeconds(1));
     assertThat(queue.backoffDuration(2)).isEqualTo(Duration.ofSeconds(2));

@@ -11,6 +11,7 @@ import io.kube4j.scheduler.framework.NodeScore;
 import io.kube4j.scheduler.framework.PermitPlugin;
 import io.kube4j.scheduler.framework.Plugin;
 import io.kube4j.scheduler.framework.PostFilterPlugin;
+import io.kube4j.scheduler.framework.PreFilterExtensions;
 import io.kube4j.scheduler.framework.PreFilterPlugin;
 import io.kube4j.scheduler.framework.PreFilterResult;
 import io.kube4j.scheduler.framework.PreScorePlugin;
@@ -29,7 +30,7 @@ import java.util.Set;
  * A profile's plugins, sorted into extension points, and the code that runs each point. Each plugin
  * is instantiated once and appears at every point it implements, in the profile's order.
  */
-public final class Framework {
+public final class Framework implements Handle.FilterRunner {
 
   private final Profile profile;
   private final List<PreFilterPlugin> preFilter = new ArrayList<>();
@@ -41,13 +42,19 @@ public final class Framework {
   private final List<PermitPlugin> permit = new ArrayList<>();
   private final List<BindPlugin> bind = new ArrayList<>();
 
+  private final List<PreFilterPlugin> preFilterWithExtensions = new ArrayList<>();
+
   public Framework(Profile profile, Registry registry, Handle handle) {
     this.profile = profile;
+    Handle withFilters = new FrameworkHandle(handle, this);
     for (String name : profile.plugins()) {
       Plugin p = registry.get(name).orElseThrow(() -> new IllegalArgumentException(name + " does not exist"))
-          .create(handle);
+          .create(withFilters);
       if (p instanceof PreFilterPlugin x) {
         preFilter.add(x);
+        if (p instanceof PreFilterExtensions) {
+          preFilterWithExtensions.add(x);
+        }
       }
       if (p instanceof FilterPlugin x) {
         filter.add(x);
@@ -97,6 +104,7 @@ public final class Framework {
     for (PreFilterPlugin p : preFilter) {
       PreFilterResult r = p.preFilter(state, pod);
       if (r.status().code() == Code.SKIP) {
+        state.skipFilter(p.name());   // nothing to check for this pod: its Filter is not run
         continue;
       }
       if (!r.status().isSuccess()) {
@@ -112,9 +120,43 @@ public final class Framework {
   }
 
   /** The filters in order for one node; the first rejection is the node's status. */
+  @Override
   public Status runFilterPlugins(CycleState state, Pod pod, NodeInfo node) {
     for (FilterPlugin p : filter) {
+      if (state.isFilterSkipped(p.name())) {
+        continue;
+      }
       Status s = p.filter(state, pod, node);
+      if (!s.isSuccess()) {
+        return s.withPlugin(p.name());
+      }
+    }
+    return Status.success();
+  }
+
+  /** Tells each PreFilter with extensions that {@code podToAdd} is now on {@code node} (preemption's reprieve). */
+  @Override
+  public Status runPreFilterExtensionAddPod(CycleState state, Pod podToSchedule, Pod podToAdd, NodeInfo node) {
+    for (PreFilterPlugin p : preFilterWithExtensions) {
+      if (state.isFilterSkipped(p.name())) {
+        continue;
+      }
+      Status s = ((PreFilterExtensions) p).addPod(state, podToSchedule, podToAdd, node);
+      if (!s.isSuccess()) {
+        return s.withPlugin(p.name());
+      }
+    }
+    return Status.success();
+  }
+
+  /** Tells each PreFilter with extensions that {@code podToRemove} left {@code node} (preemption's victim). */
+  @Override
+  public Status runPreFilterExtensionRemovePod(CycleState state, Pod podToSchedule, Pod podToRemove, NodeInfo node) {
+    for (PreFilterPlugin p : preFilterWithExtensions) {
+      if (state.isFilterSkipped(p.name())) {
+        continue;
+      }
+      Status s = ((PreFilterExtensions) p).removePod(state, podToSchedule, podToRemove, node);
       if (!s.isSuccess()) {
         return s.withPlugin(p.name());
       }
@@ -124,14 +166,18 @@ public final class Framework {
 
   public PostFilterPlugin.Result runPostFilterPlugins(CycleState state, Pod pod, Map<String, Status> filtered) {
     List<String> reasons = new ArrayList<>();
+    Optional<String> nominated = Optional.empty();
     for (PostFilterPlugin p : postFilter) {
       PostFilterPlugin.Result r = p.postFilter(state, pod, filtered);
       if (r.status().isSuccess()) {
         return r;
       }
+      if (r.nominatedNodeName().isPresent()) {
+        nominated = r.nominatedNodeName();   // e.g. "" to clear an earlier nomination
+      }
       reasons.addAll(r.status().reasons());
     }
-    return new PostFilterPlugin.Result(Optional.empty(), new Status(Code.UNSCHEDULABLE, reasons, ""));
+    return new PostFilterPlugin.Result(nominated, new Status(Code.UNSCHEDULABLE, reasons, ""));
   }
 
   /** @return the score plugins PreScore did not ask to skip */

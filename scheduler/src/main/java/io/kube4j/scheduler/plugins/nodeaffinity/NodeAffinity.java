@@ -2,7 +2,6 @@ package io.kube4j.scheduler.plugins.nodeaffinity;
 
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.kube4j.scheduler.corev1.NodeSelectors;
@@ -15,7 +14,6 @@ import io.kube4j.scheduler.framework.ScoreExtensions;
 import io.kube4j.scheduler.framework.ScorePlugin;
 import io.kube4j.scheduler.framework.Status;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Filters on {@code nodeSelector} and required node affinity; scores preferred terms by weight. */
@@ -39,21 +37,7 @@ public final class NodeAffinity implements FilterPlugin, PreScorePlugin, ScorePl
 
   /** Every {@code nodeSelector} label must be on the node, and one required term must match. */
   public static boolean requiredNodeAffinityMatches(Pod pod, Node node) {
-    Map<String, String> selector = pod.getSpec().getNodeSelector();
-    if (selector != null && !selector.isEmpty()) {
-      Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
-      for (Map.Entry<String, String> e : selector.entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
-          return false;
-        }
-      }
-    }
-    Affinity affinity = pod.getSpec().getAffinity();
-    if (affinity == null || affinity.getNodeAffinity() == null) {
-      return true;
-    }
-    NodeSelector required = affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
-    return required == null || NodeSelectors.matches(required, node);
+    return NodeSelectors.requiredNodeAffinityMatches(pod, node);
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kube4j.scheduler.framework.CycleState;
 import io.kube4j.scheduler.framework.FilterPlugin;
 import io.kube4j.scheduler.framework.NodeInfo;
-import io.kube4j.scheduler.framework.NodeScore;
 import io.kube4j.scheduler.framework.PodRequests;
 import io.kube4j.scheduler.framework.PreFilterPlugin;
 import io.kube4j.scheduler.framework.PreFilterResult;
@@ -18,8 +17,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Filters out nodes without room for the pod's requests and scores the rest with the LeastAllocated
- * strategy (upstream's default): the more of CPU and memory left free after placing the pod, the better.
+ * Filters out nodes without room for the pod's requests and scores the rest with the configured
+ * strategy: LeastAllocated (upstream's default: the more left free after placing the pod, the better,
+ * which spreads pods), MostAllocated (the fuller the better, which packs them so that whole nodes stay
+ * free) or RequestedToCapacityRatio (a score per utilization given as a shape).
  */
 public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
 
@@ -30,6 +31,16 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
   /** One insufficient resource, as upstream's {@code InsufficientResource}. */
   public record InsufficientResource(String resourceName, String reason, long requested, long used, long capacity,
       boolean unresolvable) {}
+
+  private final ResourceAllocationScorer scorer;
+
+  public NodeResourcesFit(NodeResourcesFitArgs args) {
+    this.scorer = new ResourceAllocationScorer(args.scoringStrategy());
+  }
+
+  public NodeResourcesFit() {
+    this(NodeResourcesFitArgs.DEFAULT);
+  }
 
   @Override
   public String name() {
@@ -88,30 +99,21 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, Pr
 
   @Override
   public Status preScore(CycleState state, Pod pod, List<NodeInfo> nodes) {
-    state.write(PRE_SCORE_STATE_KEY, PodRequests.nonZero(pod));
+    state.write(PRE_SCORE_STATE_KEY, new PreScoreState(PodRequests.nonZero(pod), PodRequests.of(pod)));
     return Status.success();
   }
 
+  /** The pod's requests with missing cpu/memory as 100m/200Mi, and as they are (for other resources). */
+  record PreScoreState(Resource nonZero, Resource requests) {}
+
   /**
-   * LeastAllocated: per resource {@code (allocatable - requested) * 100 / allocatable}, where
-   * requested counts the node's pods and this one (missing requests as 100m / 200Mi), averaged over
-   * cpu and memory (weight 1 each). Worked example: cpu 4000m with 1000m requested after placing →
-   * 75; memory 8Gi with 6Gi → 25; score (75 + 25) / 2 = 50.
+   * The strategy's weighted average over the configured resources. Worked example (LeastAllocated,
+   * cpu and memory weight 1): cpu 4000m with 1000m requested after placing → 75; memory 8Gi with 6Gi
+   * → 25; score (75 + 25) / 2 = 50. MostAllocated on the same node: (25 + 75) / 2 = 50.
    */
   @Override
   public long score(CycleState state, Pod pod, NodeInfo node) {
-    Resource pod0 = state.require(PRE_SCORE_STATE_KEY, Resource.class);
-    Resource alloc = node.allocatable();
-    Resource req = node.nonZeroRequested().plus(pod0);
-    long cpu = leastRequested(req.milliCpu(), alloc.milliCpu());
-    long memory = leastRequested(req.memory(), alloc.memory());
-    return (cpu + memory) / 2;
-  }
-
-  static long leastRequested(long requested, long capacity) {
-    if (capacity == 0 || requested > capacity) {
-      return 0;
-    }
-    return (capacity - requested) * NodeScore.MAX_NODE_SCORE / capacity;
+    PreScoreState s = state.require(PRE_SCORE_STATE_KEY, PreScoreState.class);
+    return scorer.score(s.nonZero(), s.requests(), node);
   }
 }
