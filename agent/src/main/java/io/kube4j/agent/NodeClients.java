@@ -1,0 +1,27 @@
+package io.kube4j.agent;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.net.http.HttpClient;
+import java.util.concurrent.Executor;
+
+/**
+ * API clients for the nodes of one process: one per node (its certificate is its identity), all on
+ * the JDK HTTP client with one shared executor instead of a thread pool per client.
+ */
+final class NodeClients {
+
+  private NodeClients() {}
+
+  static KubernetesClient create(Config config, Executor shared) {
+    return new KubernetesClientBuilder().withConfig(config).withTaskExecutor(shared)
+        .withHttpClientFactory(new JdkHttpClientFactory() {
+          @Override
+          protected HttpClient.Builder createNewHttpClientBuilder() {
+            return HttpClient.newBuilder().executor(shared);
+          }
+        }).build();
+  }
+}

@@ -1,0 +1,31 @@
+package io.kube4j.agent.nodestatus;
+
+import io.fabric8.kubernetes.api.model.Taint;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the agent says about its node when it registers it.
+ *
+ * @param nodeName the Node's name ({@code --hostname-override} or the host name)
+ * @param hostname the {@code Hostname} address
+ * @param internalIp the {@code InternalIP} address (also every pod's hostIP)
+ * @param labels {@code --node-labels}
+ * @param taints {@code --register-with-taints}
+ * @param machine capacity and OS facts
+ * @param kubeletVersion {@code nodeInfo.kubeletVersion}
+ * @param containerRuntimeVersion {@code nodeInfo.containerRuntimeVersion}, as {@code <type>://<version>}
+ * @param kubeletPort {@code daemonEndpoints.kubeletEndpoint.Port} (10250)
+ */
+public record NodeConfig(String nodeName, String hostname, String internalIp, Map<String, String> labels,
+    List<Taint> taints, MachineInfo machine, String kubeletVersion, String containerRuntimeVersion,
+    int kubeletPort) {
+
+  /** kube4j's agent reports itself as the Kubernetes version whose API it speaks. */
+  public static final String KUBELET_VERSION = "v1.31.0-kube4j";
+
+  public NodeConfig {
+    labels = Map.copyOf(labels);
+    taints = List.copyOf(taints);
+  }
+}
