@@ -127,7 +127,7 @@ public final class TlsBootstrap {
   }
 
   /** True when {@code kubeconfig} has a client certificate valid for at least another minute. */
-  boolean isValid(Path kubeconfig) {
+  public boolean isValid(Path kubeconfig) {
     if (!Files.exists(kubeconfig)) {
       return false;
     }
