@@ -62,7 +62,8 @@ public final class Agent implements AutoCloseable {
     this.nodeStatus = new NodeStatusUpdater(client, nodeConfig, clock, options.nodeStatusReportFrequency());
     this.lease = new NodeLease(client, nodeConfig.nodeName(), options.nodeLeaseDurationSeconds(), nodeStatus::node,
         clock);
-    this.runtime = new SimulatedRuntime(this::podCidr, options.simulated().backOff(), shared.timers(), clock);
+    this.runtime = new SimulatedRuntime(() -> podCidr().orElse(nodeConfig.fallbackPodCidr()),
+        options.simulated().backOff(), shared.timers(), clock);
     StatusManager statusManager = new StatusManager(client);
     this.podWorkers = new PodWorkers(new RuntimePodSyncer(runtime, statusManager, nodeConfig::internalIp, clock),
         shared.podWorkers(), shared.timers(), SYNC_RETRY);
@@ -81,8 +82,28 @@ public final class Agent implements AutoCloseable {
 
   /** Starts in the background: registration is retried until the apiserver accepts it. */
   public Agent start() {
-    shared.timers().execute(this::registerOrRetry);
+    shared.heartbeats().execute(this::registerOrRetry);
     return this;
+  }
+
+  /**
+   * Runs {@code loop} every {@code period} on the heartbeat pool; a tick is skipped while the
+   * previous run still waits on the apiserver, so a slow apiserver never piles up requests.
+   */
+  private ScheduledFuture<?> every(Duration period, Runnable loop) {
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean();
+    long millis = period.toMillis();
+    return shared.timers().scheduleWithFixedDelay(() -> {
+      if (running.compareAndSet(false, true)) {
+        shared.heartbeats().execute(() -> {
+          try {
+            loop.run();
+          } finally {
+            running.set(false);
+          }
+        });
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   private void registerOrRetry() {
@@ -93,7 +114,8 @@ public final class Agent implements AutoCloseable {
       nodeStatus.register();
     } catch (RuntimeException e) {
       LOG.warn("node {}: cannot register yet ({}); retrying in {}", nodeName(), e.getMessage(), REGISTER_RETRY);
-      shared.timers().schedule(this::registerOrRetry, REGISTER_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      shared.timers().schedule(() -> shared.heartbeats().execute(this::registerOrRetry), REGISTER_RETRY.toMillis(),
+          TimeUnit.MILLISECONDS);
       return;
     }
     synchronized (loops) {
@@ -101,17 +123,17 @@ public final class Agent implements AutoCloseable {
         return;
       }
       lease.renew();
-      long leaseMillis = options.leaseRenewInterval().toMillis();
-      loops.add(shared.timers().scheduleWithFixedDelay(lease::renew, leaseMillis, leaseMillis, TimeUnit.MILLISECONDS));
-      long statusMillis = options.nodeStatusUpdateFrequency().toMillis();
-      loops.add(shared.timers().scheduleWithFixedDelay(this::updateNodeStatus, statusMillis, statusMillis,
-          TimeUnit.MILLISECONDS));
+      loops.add(every(options.leaseRenewInterval(), lease::renew));
+      loops.add(every(options.nodeStatusUpdateFrequency(), this::updateNodeStatus));
+      // started, not awaited: the first list arrives on the client's threads
       podInformer = client.pods().inAnyNamespace().withField("spec.nodeName", nodeName())
-          .inform(syncHandler, options.syncFrequency().toMillis());
+          .runnableInformer(options.syncFrequency().toMillis());
+      podInformer.addEventHandler(syncHandler);
+      podInformer.start();
     }
     registered = true;
     LOG.info("node {}: ready ({} runtime, pod CIDR {})", nodeName(), runtime.type(),
-        podCidr().orElse(SimulatedRuntime.DEFAULT_POD_CIDR + " (default)"));
+        podCidr().orElse(nodeConfig.fallbackPodCidr() + " (no spec.podCIDR)"));
   }
 
   private void updateNodeStatus() {

@@ -71,9 +71,9 @@ public final class AgentProcess implements AutoCloseable {
           ? MachineInfo.ofHost(options.maxPods(), options.certDir())
           : MachineInfo.simulated(name, options.simulated().cpuMillis(), options.simulated().memoryBytes(),
               options.simulated().ephemeralStorageBytes(), options.maxPods());
-      NodeConfig node = new NodeConfig(name, options.nodes() == 1 ? name : name, ip, options.nodeLabels(),
+      NodeConfig node = new NodeConfig(name, name, ip, options.nodeLabels(),
           options.registerWithTaints(), machine, NodeConfig.KUBELET_VERSION,
-          SimulatedRuntime.TYPE + "://" + SimulatedRuntime.VERSION, 10250);
+          SimulatedRuntime.TYPE + "://" + SimulatedRuntime.VERSION, 10250, NodeConfig.fallbackPodCidr(i + 1));
       agents.add(new Agent(options, node, configs.get(i), shared, clock).start());
     }
     LOG.info("agent: {} node(s) starting ({} runtime: containers are simulated, none really runs)", agents.size(),

@@ -10,29 +10,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads every node of the process shares, so that a node costs objects, not threads:
- * {@code timers} for heartbeats, status reports and runtime timers (short tasks, a blocking API call
- * at most); {@code podWorkers} for pod syncs; {@code tasks} for the API clients' HTTP callbacks and
- * informer events. One Fabric8 client per node remains (each node has its own identity), and with it
+ * {@code timers} only schedule (runtime timers, ticks of the periodic loops) and never block;
+ * {@code heartbeats} run the blocking API calls of registration, Lease renewal and status reports;
+ * {@code podWorkers} run pod syncs; {@code tasks} run the API clients' HTTP callbacks and informer
+ * events. Heartbeats have their own pool so that a burst of pod syncs cannot delay them past the
+ * lease duration. One Fabric8 client per node remains (each node has its own identity), and with it
  * one HTTP selector thread per node.
  */
 public final class SharedExecutors implements AutoCloseable {
 
   private final ScheduledExecutorService timers;
+  private final ExecutorService heartbeats;
   private final ExecutorService podWorkers;
   private final ExecutorService tasks;
 
-  private SharedExecutors(int timerThreads, int workerThreads) {
+  private SharedExecutors(int timerThreads, int heartbeatThreads, int workerThreads) {
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(timerThreads, daemon("agent-timer"));
     t.setRemoveOnCancelPolicy(true);
     this.timers = t;
+    this.heartbeats = Executors.newFixedThreadPool(heartbeatThreads, daemon("agent-heartbeat"));
     this.podWorkers = Executors.newFixedThreadPool(workerThreads, daemon("agent-pod-worker"));
     this.tasks = Executors.newCachedThreadPool(daemon("agent-task"));
   }
 
-  /** Sized for the machine: a few timer threads, two pod workers per core (at least four). */
+  /**
+   * Sized for the machine: two timer threads, eight heartbeat threads (each waits on the apiserver
+   * most of its time: 200 nodes renew 20 leases a second), two pod workers per core (at least four).
+   */
   public static SharedExecutors create() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new SharedExecutors(Math.max(2, Math.min(cores, 4)), Math.max(4, cores * 2));
+    return new SharedExecutors(2, 8, Math.max(4, cores * 2));
+  }
+
+  public ExecutorService heartbeats() {
+    return heartbeats;
   }
 
   public ScheduledExecutorService timers() {
@@ -50,6 +61,7 @@ public final class SharedExecutors implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+    heartbeats.shutdownNow();
     podWorkers.shutdownNow();
     tasks.shutdownNow();
     try {

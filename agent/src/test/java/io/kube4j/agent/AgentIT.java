@@ -123,7 +123,7 @@ class AgentIT {
     Pod pod = create(pod("web", "Always", Map.of()).editSpec().addNewInitContainer().withName("init")
         .withImage("busybox").endInitContainer().endSpec().build());
     Pod running = awaitPod("web", p -> "Running".equals(phase(p)) && isTrue(p, "Ready"));
-    assertThat(running.getStatus().getPodIP()).startsWith("10.88.");
+    assertThat(running.getStatus().getPodIP()).startsWith("10.88.0.");
     assertThat(running.getStatus().getPodIPs()).hasSize(1);
     assertThat(running.getStatus().getHostIP()).isNotEmpty();
     assertThat(running.getStatus().getStartTime()).isNotNull();

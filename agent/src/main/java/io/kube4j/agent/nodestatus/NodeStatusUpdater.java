@@ -31,6 +31,8 @@ public final class NodeStatusUpdater {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeStatusUpdater.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** {@code nodeStatusUpdateRetry}: tries per update before waiting for the next period. */
+  static final int NODE_STATUS_UPDATE_RETRY = 5;
 
   private final KubernetesClient client;
   private final NodeConfig config;
@@ -93,8 +95,25 @@ public final class NodeStatusUpdater {
     return n;
   }
 
-  /** {@code updateNodeStatus}: reads the Node, computes its status, writes it when due. */
+  /**
+   * {@code updateNodeStatus}: up to {@value #NODE_STATUS_UPDATE_RETRY} tries, each reading the Node
+   * again (a conflict means another writer, e.g. the node lifecycle controller, got there first).
+   */
   public void updateNodeStatus() {
+    for (int i = 1; ; i++) {
+      try {
+        tryUpdateNodeStatus();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || i == NODE_STATUS_UPDATE_RETRY) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** {@code tryUpdateNodeStatus}: reads the Node, computes its status, writes it when due. */
+  private void tryUpdateNodeStatus() {
     Node current = client.nodes().withName(config.nodeName()).get();
     if (current == null) {
       LOG.warn("node {} is gone from the API; registering again", config.nodeName());

@@ -35,10 +35,7 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
 
   public static final String TYPE = "simulated";
   public static final String VERSION = "kube4j-0.1.0";
-  /** Used when the node has no {@code spec.podCIDR} (no node IPAM): containerd's default CNI range. */
-  public static final String DEFAULT_POD_CIDR = "10.88.0.0/16";
-
-  private final Supplier<Optional<String>> podCidr;
+  private final Supplier<String> podCidr;
   private final CrashLoopBackOff backOff;
   private final ScheduledExecutorService timers;
   private final Clock clock;
@@ -48,11 +45,11 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
   private PodIpAllocator ips;
 
   /**
-   * @param podCidr the node's {@code spec.podCIDR} as last seen, empty when it has none
+   * @param podCidr the node's {@code spec.podCIDR} as last seen, or the range to use without one
    * @param backOff the restart back-off of exited containers
    * @param timers shared by every simulated node: runs exit and back-off timers, which must not block
    */
-  public SimulatedRuntime(Supplier<Optional<String>> podCidr, CrashLoopBackOff backOff,
+  public SimulatedRuntime(Supplier<String> podCidr, CrashLoopBackOff backOff,
       ScheduledExecutorService timers, Clock clock) {
     this.podCidr = podCidr;
     this.backOff = backOff;
@@ -207,7 +204,7 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
   }
 
   private synchronized String allocateIp() {
-    String cidr = podCidr.get().filter(c -> c.contains(".")).orElse(DEFAULT_POD_CIDR);
+    String cidr = podCidr.get();
     if (ips == null || !ips.cidr().equals(cidr)) {
       ips = new PodIpAllocator(cidr);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedRuntimeTest {
 
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-  private final SimulatedRuntime runtime = new SimulatedRuntime(() -> Optional.of("10.244.3.0/24"),
+  private final SimulatedRuntime runtime = new SimulatedRuntime(() -> "10.244.3.0/24",
       new CrashLoopBackOff(Duration.ofMillis(10), Duration.ofMillis(40)), timers, Clock.systemUTC());
 
   @AfterEach
