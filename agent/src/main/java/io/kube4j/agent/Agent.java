@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.agent.events.ApiEventRecorder;
 import io.kube4j.agent.nodelease.NodeLease;
 import io.kube4j.agent.nodestatus.NodeConfig;
 import io.kube4j.agent.nodestatus.NodeStatusUpdater;
@@ -63,7 +64,8 @@ public final class Agent implements AutoCloseable {
     this.lease = new NodeLease(client, nodeConfig.nodeName(), options.nodeLeaseDurationSeconds(), nodeStatus::node,
         clock);
     this.runtime = new SimulatedRuntime(() -> podCidr().orElse(nodeConfig.fallbackPodCidr()),
-        options.simulated().backOff(), shared.timers(), clock);
+        options.simulated().backOff(), shared.timers(),
+        new ApiEventRecorder(client, nodeConfig.nodeName(), shared.events(), clock), clock);
     StatusManager statusManager = new StatusManager(client);
     this.podWorkers = new PodWorkers(new RuntimePodSyncer(runtime, statusManager, nodeConfig::internalIp, clock),
         shared.podWorkers(), shared.timers(), SYNC_RETRY);

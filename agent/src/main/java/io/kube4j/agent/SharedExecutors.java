@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The threads every node of the process shares, so that a node costs objects, not threads:
  * {@code timers} only schedule (runtime timers, ticks of the periodic loops) and never block;
  * {@code heartbeats} run the blocking API calls of registration, Lease renewal and status reports;
- * {@code podWorkers} run pod syncs; {@code tasks} run the API clients' HTTP callbacks and informer
+ * {@code podWorkers} run pod syncs; {@code events} write Events; {@code tasks} run the API clients' HTTP callbacks and informer
  * events. Heartbeats have their own pool so that a burst of pod syncs cannot delay them past the
  * lease duration. One Fabric8 client per node remains (each node has its own identity), and with it
  * one HTTP selector thread per node.
@@ -22,6 +22,7 @@ public final class SharedExecutors implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final ExecutorService heartbeats;
   private final ExecutorService podWorkers;
+  private final ExecutorService events;
   private final ExecutorService tasks;
 
   private SharedExecutors(int timerThreads, int heartbeatThreads, int workerThreads) {
@@ -30,6 +31,7 @@ public final class SharedExecutors implements AutoCloseable {
     this.timers = t;
     this.heartbeats = Executors.newFixedThreadPool(heartbeatThreads, daemon("agent-heartbeat"));
     this.podWorkers = Executors.newFixedThreadPool(workerThreads, daemon("agent-pod-worker"));
+    this.events = Executors.newFixedThreadPool(2, daemon("agent-events"));
     this.tasks = Executors.newCachedThreadPool(daemon("agent-task"));
   }
 
@@ -40,6 +42,11 @@ public final class SharedExecutors implements AutoCloseable {
   public static SharedExecutors create() {
     int cores = Runtime.getRuntime().availableProcessors();
     return new SharedExecutors(2, 8, Math.max(4, cores * 2));
+  }
+
+  /** Writes Events: two threads, so a burst of pod starts queues its events instead of adding threads. */
+  public ExecutorService events() {
+    return events;
   }
 
   public ExecutorService heartbeats() {
@@ -63,6 +70,7 @@ public final class SharedExecutors implements AutoCloseable {
     timers.shutdownNow();
     heartbeats.shutdownNow();
     podWorkers.shutdownNow();
+    events.shutdownNow();
     tasks.shutdownNow();
     try {
       podWorkers.awaitTermination(5, TimeUnit.SECONDS);

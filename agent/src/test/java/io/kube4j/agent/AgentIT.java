@@ -140,6 +140,16 @@ class AgentIT {
     assertThat(running.getStatus().getInitContainerStatuses().get(0).getState().getTerminated().getReason())
         .isEqualTo("Completed");
     assertThat(pod.getMetadata().getUid()).isEqualTo(running.getMetadata().getUid());
+    // kubelet's events, written as the node: Pulled, Created, Started per container
+    Conditions.await("Started events", TIMEOUT, () -> admin.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> "web".equals(e.getInvolvedObject().getName()) && "Started".equals(e.getReason())).count() == 2);
+    assertThat(admin.v1().events().inNamespace(NS).list().getItems()).anySatisfy(e -> {
+      assertThat(e.getReason()).isEqualTo("Started");
+      assertThat(e.getMessage()).isEqualTo("Started container c");
+      assertThat(e.getInvolvedObject().getFieldPath()).isEqualTo("spec.containers{c}");
+      assertThat(e.getSource().getComponent()).isEqualTo("kubelet");
+      assertThat(e.getSource().getHost()).isEqualTo(NODE);
+    });
   }
 
   @Test

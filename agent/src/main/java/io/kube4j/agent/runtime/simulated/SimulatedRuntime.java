@@ -2,6 +2,7 @@ package io.kube4j.agent.runtime.simulated;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.kube4j.agent.events.EventRecorder;
 import io.kube4j.agent.runtime.ContainerState;
 import io.kube4j.agent.runtime.ContainerStatus;
 import io.kube4j.agent.runtime.PodLifecycleEvent;
@@ -38,6 +39,7 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
   private final Supplier<String> podCidr;
   private final CrashLoopBackOff backOff;
   private final ScheduledExecutorService timers;
+  private final EventRecorder recorder;
   private final Clock clock;
   private final Map<String, SimulatedPod> pods = new ConcurrentHashMap<>();
   private volatile Consumer<PodLifecycleEvent> events = e -> { };
@@ -48,12 +50,14 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
    * @param podCidr the node's {@code spec.podCIDR} as last seen, or the range to use without one
    * @param backOff the restart back-off of exited containers
    * @param timers shared by every simulated node: runs exit and back-off timers, which must not block
+   * @param recorder receives kubelet's container events (Pulled, Created, Started, Killing, BackOff)
    */
   public SimulatedRuntime(Supplier<String> podCidr, CrashLoopBackOff backOff,
-      ScheduledExecutorService timers, Clock clock) {
+      ScheduledExecutorService timers, EventRecorder recorder, Clock clock) {
     this.podCidr = podCidr;
     this.backOff = backOff;
     this.timers = timers;
+    this.recorder = recorder;
     this.clock = clock;
   }
 
@@ -86,6 +90,7 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
         Optional<ContainerStatus> current = sim.current(init.getName());
         boolean sidecar = "Always".equals(init.getRestartPolicy());
         if (current.isEmpty()) {
+          started(pod, "spec.initContainers{" + init.getName() + "}", init);
           if (sidecar) {
             sim.add(run(init, now, 0, Optional.empty()));
             continue;
@@ -99,18 +104,21 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
       for (Container container : nullToEmpty(pod.getSpec().getContainers())) {
         Optional<ContainerStatus> current = sim.current(container.getName());
         if (current.isEmpty()) {
-          start(sim, container, behaviour, 0, now);
+          start(pod, sim, container, behaviour, 0, now);
         } else if (current.get().state() == ContainerState.EXITED && shouldRestart(restartPolicy, current.get())) {
-          restartAfterBackOff(sim, container, behaviour, current.get(), now);
+          restartAfterBackOff(pod, sim, container, behaviour, current.get(), now);
         }
       }
       return sim.snapshot();
     }
   }
 
-  private void restartAfterBackOff(SimulatedPod sim, Container container, SimulatedBehaviour behaviour,
+  private void restartAfterBackOff(Pod pod, SimulatedPod sim, Container container, SimulatedBehaviour behaviour,
       ContainerStatus exited, Instant now) {
     if (exited.waitingUntil().isEmpty()) {
+      recorder.event(pod, "spec.containers{" + container.getName() + "}", "Warning", "BackOff",
+          "Back-off restarting failed container " + container.getName() + " in pod " + pod.getMetadata().getName()
+              + "_" + pod.getMetadata().getNamespace() + "(" + pod.getMetadata().getUid() + ")");
       Duration delay = backOff.delay(exited.restartCount());
       Instant until = now.plus(delay);
       sim.replaceCurrent(withWaiting(exited, until));
@@ -119,12 +127,21 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
       return;
     }
     if (!now.isBefore(exited.waitingUntil().get())) {
-      start(sim, container, behaviour, exited.restartCount() + 1, now);
+      start(pod, sim, container, behaviour, exited.restartCount() + 1, now);
     }
   }
 
-  private void start(SimulatedPod sim, Container container, SimulatedBehaviour behaviour, int restartCount,
+  /** kuberuntime's startContainer events: the image is always "present", the container starts at once. */
+  private void started(Pod pod, String fieldPath, Container c) {
+    recorder.event(pod, fieldPath, "Normal", "Pulled",
+        "Container image \"" + c.getImage() + "\" already present on machine");
+    recorder.event(pod, fieldPath, "Normal", "Created", "Created container " + c.getName());
+    recorder.event(pod, fieldPath, "Normal", "Started", "Started container " + c.getName());
+  }
+
+  private void start(Pod pod, SimulatedPod sim, Container container, SimulatedBehaviour behaviour, int restartCount,
       Instant now) {
+    started(pod, "spec.containers{" + container.getName() + "}", container);
     ContainerStatus running = run(container, now, restartCount, Optional.empty());
     sim.add(running);
     if (behaviour.exitCode().isPresent()) {
@@ -166,6 +183,8 @@ public final class SimulatedRuntime implements Runtime, PodLifecycleEventGenerat
       Instant now = clock.instant();
       for (ContainerStatus run : List.copyOf(sim.runs)) {
         if (run.state() == ContainerState.RUNNING || run.state() == ContainerState.CREATED) {
+          recorder.event(pod, "spec.containers{" + run.name() + "}", "Normal", "Killing",
+              "Stopping container " + run.name());
           sim.replace(run, exited(run, now, 0));
         } else if (run.waitingUntil().isPresent()) {
           sim.replace(run, withWaiting(run, null));

@@ -22,7 +22,8 @@ class SimulatedRuntimeTest {
 
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final SimulatedRuntime runtime = new SimulatedRuntime(() -> "10.244.3.0/24",
-      new CrashLoopBackOff(Duration.ofMillis(10), Duration.ofMillis(40)), timers, Clock.systemUTC());
+      new CrashLoopBackOff(Duration.ofMillis(10), Duration.ofMillis(40)), timers, io.kube4j.agent.events.EventRecorder.NONE,
+      Clock.systemUTC());
 
   @AfterEach
   void stop() {
