@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kube4j.componentbase.client.Kubeconfigs;
+import io.kube4j.launcher.cluster.BootstrapToken;
 import io.kube4j.launcher.cluster.ClusterConfig;
 import io.kube4j.launcher.cluster.Component;
 import io.kube4j.launcher.cluster.ControlPlane;
@@ -52,15 +53,17 @@ final class UpCommand implements Callable<Integer> {
   /** etcd answers /health within a second or two; a JVM on a busy two-core machine needs longer. */
   private static final Duration ETCD_READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration JAVA_READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration AGENT_READY_PER_NODE = Duration.ofSeconds(1);
   private static final int LOG_LINES_ON_FAILURE = 30;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--nodes", paramLabel = "N", description = "Number of nodes (needs the agent: not yet available).")
+  @Option(names = "--nodes", paramLabel = "N",
+      description = "Number of nodes the agent hosts, kube4j-node-1..N (default: as recorded, else 1; 0: no agent).")
   Integer nodes;
 
   @Option(names = "--runtime", paramLabel = "RUNTIME",
-      description = "Container runtime of the nodes: ${COMPLETION-CANDIDATES} (needs the agent: not yet available).")
+      description = "Container runtime of the nodes: ${COMPLETION-CANDIDATES} (only simulated is built yet).")
   NodeRuntime runtime;
 
   @Option(names = "--port", paramLabel = "P",
@@ -69,6 +72,7 @@ final class UpCommand implements Callable<Integer> {
 
   private final LocalCluster cluster;
   private PrintWriter out;
+  private int nodeCount;
 
   UpCommand(LocalCluster cluster) {
     this.cluster = cluster;
@@ -94,6 +98,15 @@ final class UpCommand implements Callable<Integer> {
     Optional<ClusterConfig> recorded = cluster.config();
     ClusterConfig config = ClusterConfig.resolve(recorded, port == null ? OptionalInt.empty() : OptionalInt.of(port),
         PortAllocator.system());
+    if (nodes != null) {
+      config = config.withNodes(nodes);
+    }
+    if (recorded.isPresent() && recorded.get().nodes() != config.nodes()
+        && cluster.processes().runningPid(ControlPlane.AGENT).isPresent()) {
+      cluster.processes().stop(ControlPlane.AGENT, DownCommand.GRACE);
+      say("agent: stopped, to start again with " + config.nodes() + " node(s) instead of " + recorded.get().nodes());
+    }
+    nodeCount = config.nodes();
     List<Component> components = cluster.components(config);
     OptionalLong apiServerPid = cluster.processes().runningPid(ControlPlane.API_SERVER);
     if (recorded.isPresent() && apiServerPid.isPresent() && config.apiServerPort() != recorded.get().apiServerPort()) {
@@ -129,15 +142,20 @@ final class UpCommand implements Callable<Integer> {
     HealthProbe probe = cluster.healthProbe();
     ProcessControl starter = cluster.processesFromSnapshot();
     for (Component component : components) {
+      if (component.name().equals(ControlPlane.AGENT) && !prepareNodeJoin(pki, config)) {
+        return 1;
+      }
       if (!start(component, starter, probe)) {
         return 1;
       }
     }
-    if (!ensureNodeBootstrapPolicy()) {
+    if (config.nodes() == 0 && !prepareNodeJoin(pki, config)) {
       return 1;
     }
-    say("not yet available: " + String.join(", ", ControlPlane.NOT_YET_AVAILABLE));
-    reportNodes();
+    if (!ControlPlane.NOT_YET_AVAILABLE.isEmpty()) {
+      say("not yet available: " + String.join(", ", ControlPlane.NOT_YET_AVAILABLE));
+    }
+    reportNodes(config);
     out.println();
     say("kube4j is up.");
     printUsage();
@@ -223,6 +241,9 @@ final class UpCommand implements Callable<Integer> {
     say(component.name() + ": starting on port " + component.port() + " (log: " + cluster.state().logFile(component.name()) + ")");
     Started started = starter.start(component);
     Duration timeout = component.program() instanceof Component.JavaMain ? JAVA_READY_TIMEOUT : ETCD_READY_TIMEOUT;
+    if (component.name().equals(ControlPlane.AGENT)) {
+      timeout = timeout.plus(AGENT_READY_PER_NODE.multipliedBy(nodeCount));  // each node joins and registers
+    }
     HealthProbe.Result result = probe.await(component.health(), timeout, started.process()::isAlive);
     if (result.healthy()) {
       say(component.name() + ": ready (pid " + started.pid() + ", " + component.health().url() + " says " + result.detail() + ")");
@@ -267,13 +288,23 @@ final class UpCommand implements Callable<Integer> {
     return Optional.empty();
   }
 
-  /** kubeadm's bootstrap-token phase: RBAC so that a node can join with a bootstrap token. */
-  private boolean ensureNodeBootstrapPolicy() {
+  /**
+   * kubeadm's bootstrap-token phase: RBAC so that a node can join with a bootstrap token, and a
+   * token for the agent in {@code bootstrap-kubelet.kubeconfig}.
+   */
+  private boolean prepareNodeJoin(ClusterPki pki, ClusterConfig config) throws IOException {
     try (KubernetesClient admin = new KubernetesClientBuilder()
         .withConfig(Kubeconfigs.read(cluster.state().adminKubeconfig())).build()) {
       List<String> created = NodeBootstrapPolicy.ensure(admin);
       say("rbac: nodes may join with a bootstrap token" + (created.isEmpty() ? "" : " (created "
           + String.join(", ", created) + ")"));
+      if (config.nodes() > 0) {
+        BootstrapToken token = BootstrapToken.ensure(admin, cluster.state().bootstrapKubeconfig(),
+            ControlPlane.apiServerUrl(config), Files.readString(pki.caCertificateFile()), java.time.Clock.systemUTC());
+        say("agent: bootstrap token " + token.id() + ".<secret> in " + cluster.state().bootstrapKubeconfig());
+        say("agent: containers are simulated (--runtime simulated): the containerd runtime is not built yet"
+            + (runtime == NodeRuntime.containerd ? "; --runtime containerd is noted but not available" : ""));
+      }
       return true;
     } catch (IOException | KubernetesClientException e) {
       error("cannot set up the node bootstrap RBAC: " + e.getMessage());
@@ -281,17 +312,14 @@ final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private void reportNodes() {
-    List<String> asked = new ArrayList<>();
-    if (nodes != null) {
-      asked.add("--nodes " + nodes);
+  private void reportNodes(ClusterConfig config) {
+    if (config.nodes() == 0) {
+      say("nodes: none (--nodes 0): no agent runs");
+      return;
     }
-    if (runtime != null) {
-      asked.add("--runtime " + runtime);
-    }
-    say("nodes: not yet available: the agent does not exist yet, so no node joins"
-        + (asked.isEmpty() ? "" : " (" + String.join(" ", asked) + " noted)")
-        + "; its host packages (" + packages(Prerequisites.CONTAINER_RUNTIME) + ") are not installed yet either");
+    String last = ControlPlane.NODE_NAME_PREFIX + "-" + config.nodes();
+    say("nodes: " + (config.nodes() == 1 ? last : ControlPlane.NODE_NAME_PREFIX + "-1 .. " + last)
+        + " registered, simulated (pods go Running without containers; see kubectl get nodes)");
   }
 
   private void printLogTail(String component) {

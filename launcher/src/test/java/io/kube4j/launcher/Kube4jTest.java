@@ -49,7 +49,7 @@ class Kube4jTest {
 
   @Test
   void statusListsEveryComponentAsNotRunningAfterDown() throws Exception {
-    new ClusterConfig(16443, 21379, 21380, 21257, 21259).save(stateCreated());
+    new ClusterConfig(16443, 21379, 21380, 21257, 21259, 21248, 2).save(stateCreated());
 
     assertThat(run("status")).isEqualTo(1);
 
@@ -57,7 +57,7 @@ class Kube4jTest {
         .containsPattern("etcd +- +21379 +not running")
         .containsPattern("apiserver +- +16443 +not running")
         .containsPattern("scheduler +- +21259 +not running")
-        .containsPattern("agent +- +- +not yet available");
+        .containsPattern("agent +- +21248 +not running");
   }
 
   @Test

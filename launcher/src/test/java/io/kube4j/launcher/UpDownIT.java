@@ -57,12 +57,14 @@ class UpDownIT {
   void upServesReadyzToKubectlAndDownStopsEveryProcess() throws Exception {
     int port = freePort();
 
-    Result up = kube4j("up", "--port", Integer.toString(port));
+    Result up = kube4j("up", "--port", Integer.toString(port), "--nodes", "2");
 
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(up.output()).contains("export KUBECONFIG=" + home.resolve("admin.kubeconfig"))
         .contains("rbac: nodes may join with a bootstrap token (created kubeadm:kubelet-bootstrap, "
-            + "kubeadm:node-autoapprove-bootstrap, kubeadm:node-autoapprove-certificate-rotation)");
+            + "kubeadm:node-autoapprove-bootstrap, kubeadm:node-autoapprove-certificate-rotation)")
+        .contains("agent: containers are simulated")
+        .contains("nodes: kube4j-node-1 .. kube4j-node-2 registered");
 
     Result readyz = kubectl("get", "--raw", "/readyz");
     assertThat(readyz.exitCode()).as(readyz.output()).isZero();
@@ -72,21 +74,31 @@ class UpDownIT {
     assertThat(status.exitCode()).as(status.output()).isZero();
     assertThat(status.output()).containsPattern("etcd +\\d+ ").containsPattern("apiserver +\\d+ +" + port + " +healthy")
         .containsPattern("controller-manager +\\d+ +\\d+ +healthy")
-        .containsPattern("scheduler +\\d+ +\\d+ +healthy");
+        .containsPattern("scheduler +\\d+ +\\d+ +healthy")
+        .containsPattern("agent +\\d+ +\\d+ +healthy");
     // the controller-manager runs its controllers: a new namespace gets its default service account
     assertThat(kubectl("create", "namespace", "up-it").exitCode()).isZero();
     awaitOk(() -> kubectl("get", "serviceaccount", "default", "-n", "up-it").exitCode() == 0);
+
+    // the agent's nodes joined by TLS bootstrap; the scheduler places a pod there and it runs (simulated)
+    awaitOk(() -> kubectl("get", "nodes", "--no-headers").output().lines()
+        .filter(l -> l.startsWith("kube4j-node-") && l.contains(" Ready ")).count() == 2);
+    assertThat(kubectl("run", "x", "--image=busybox").exitCode()).isZero();
+    awaitOk(() -> kubectl("get", "pod", "x", "-o", "jsonpath={.status.phase} {.status.podIP}").output()
+        .matches("Running \\d+\\.\\d+\\.\\d+\\.\\d+"));
+    Result delete = kubectl("delete", "pod", "x");
+    assertThat(delete.exitCode()).as(delete.output()).isZero();
 
     Result again = kube4j("up");
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(again.output()).contains("kube4j is already running");
 
     List<Long> pids = recordedPids();
-    assertThat(pids).hasSize(4);
+    assertThat(pids).hasSize(5);
 
     Result down = kube4j("down");
     assertThat(down.exitCode()).as(down.output()).isZero();
-    assertThat(down.output()).contains("scheduler: stopped").contains("controller-manager: stopped").contains("apiserver: stopped")
+    assertThat(down.output()).contains("agent: stopped").contains("scheduler: stopped").contains("controller-manager: stopped").contains("apiserver: stopped")
         .contains("etcd: stopped");
     for (long pid : pids) {
       awaitGone(pid);

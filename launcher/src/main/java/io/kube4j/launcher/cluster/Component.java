@@ -22,7 +22,16 @@ public record Component(String name, Program program, List<String> args, int por
 
   public record Binary(String command) implements Program {}
 
-  public record JavaMain(String mainClass) implements Program {}
+  /** A main class and JVM options of its own (placed after kube4j's defaults, before {@code KUBE4J_JAVA_OPTS}). */
+  public record JavaMain(String mainClass, List<String> jvmOptions) implements Program {
+    public JavaMain {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public JavaMain(String mainClass) {
+      this(mainClass, List.of());
+    }
+  }
 
   /** Ready when {@code GET url} answers 200 with a body containing {@code expectedBody}. */
   public record HealthCheck(URI url, String expectedBody) {

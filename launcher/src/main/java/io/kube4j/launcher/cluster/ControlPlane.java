@@ -15,6 +15,15 @@ public final class ControlPlane {
   public static final String API_SERVER = "apiserver";
   public static final String CONTROLLER_MANAGER = "controller-manager";
   public static final String SCHEDULER = "scheduler";
+  public static final String AGENT = "agent";
+  /**
+   * The agent's heap: 200 simulated nodes hold about 100 MB of live objects, and a 512 MB cap keeps
+   * the whole process (heap, one selector thread per node's client, metaspace) under 1 GiB of RSS.
+   * {@code KUBE4J_JAVA_OPTS} still overrides it.
+   */
+  public static final List<String> AGENT_JVM_OPTIONS = List.of("-Xmx512m");
+  /** Nodes are {@code kube4j-node-1}, {@code kube4j-node-2}, ... however many there are. */
+  public static final String NODE_NAME_PREFIX = "kube4j-node";
   /** The scheduler's serving certificate in the pki directory ({@code scheduler-serving.crt}, {@code .key}). */
   public static final String SCHEDULER_SERVING = "scheduler-serving";
 
@@ -24,14 +33,18 @@ public final class ControlPlane {
   public static final String SERVICE_ACCOUNT_ISSUER = "https://kubernetes.default.svc.cluster.local";
 
   /** Components kube4j will have and does not have yet; reported by {@code up} and {@code status}. */
-  public static final List<String> NOT_YET_AVAILABLE = List.of("agent");
+  public static final List<String> NOT_YET_AVAILABLE = List.of();
 
   private ControlPlane() {}
 
   /** Every component of the cluster in start order; a new component is one more entry here. */
   public static List<Component> components(StateDir state, ClusterConfig config, String advertiseAddress) {
-    return List.of(etcd(state, config), apiServer(state, config, advertiseAddress), controllerManager(state, config),
-        scheduler(state, config));
+    List<Component> components = new java.util.ArrayList<>(List.of(etcd(state, config),
+        apiServer(state, config, advertiseAddress), controllerManager(state, config), scheduler(state, config)));
+    if (config.nodes() > 0) {
+      components.add(agent(state, config));
+    }
+    return List.copyOf(components);
   }
 
   static Component etcd(StateDir state, ClusterConfig config) {
@@ -109,6 +122,29 @@ public final class ControlPlane {
             "--leader-elect=true"),
         config.schedulerPort(),
         new HealthCheck(URI.create("https://127.0.0.1:" + config.schedulerPort() + "/healthz"), "ok"));
+  }
+
+  /**
+   * The agent hosting {@code config.nodes()} simulated nodes named {@code kube4j-node-<i>}, each
+   * joining with the bootstrap token as kubeadm's nodes do (TLS bootstrap). Its {@code /healthz}
+   * says ok once every node is registered.
+   */
+  static Component agent(StateDir state, ClusterConfig config) {
+    List<String> args = new java.util.ArrayList<>(List.of(
+        "--kubeconfig=" + state.agent().resolve("kubelet.conf"),
+        "--bootstrap-kubeconfig=" + state.bootstrapKubeconfig(),
+        "--cert-dir=" + state.agent().resolve("pki"),
+        "--runtime=simulated",
+        "--nodes=" + config.nodes(),
+        "--node-name-prefix=" + NODE_NAME_PREFIX,
+        "--healthz-bind-address=127.0.0.1",
+        "--healthz-port=" + config.agentHealthzPort()));
+    if (config.nodes() == 1) {
+      args.add("--hostname-override=" + NODE_NAME_PREFIX + "-1");
+    }
+    return new Component(AGENT, new Component.JavaMain("io.kube4j.agent.AgentMain", AGENT_JVM_OPTIONS), args,
+        config.agentHealthzPort(),
+        new HealthCheck(URI.create("http://127.0.0.1:" + config.agentHealthzPort() + "/healthz"), "ok"));
   }
 
   /** A Kubernetes component's {@code /readyz} over HTTPS on loopback: body {@code ok} when ready. */

@@ -15,6 +15,8 @@ import java.util.Map;
  * admin.kubeconfig          kubectl's credentials (cluster-admin)
  * scheduler.kubeconfig      credentials of the scheduler and controller-manager
  * controller-manager.kubeconfig
+ * bootstrap-kubelet.kubeconfig  the agent's bootstrap token (TLS bootstrap of each node's certificate)
+ * agent/                    the agent's kubeconfig and, per node, its client certificate (agent/pki/NODE/)
  * users/NAME.kubeconfig     written by ./kube4j kubeconfig --user NAME
  * pki/                      CA, certificates, keys (see io.kube4j.pki.ClusterPki), scheduler-serving.crt/.key
  * etcd/                     etcd's data directory
@@ -62,6 +64,15 @@ public record StateDir(Path home) {
 
   public Path lib() {
     return home.resolve("lib");
+  }
+
+  /** The agent's directory: {@code kubelet.conf} for one node, {@code pki/<node>/} per node. */
+  public Path agent() {
+    return home.resolve("agent");
+  }
+
+  public Path bootstrapKubeconfig() {
+    return kubeconfig("bootstrap-kubelet");
   }
 
   public Path etcdData() {

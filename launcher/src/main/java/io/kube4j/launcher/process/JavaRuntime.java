@@ -41,9 +41,23 @@ public record JavaRuntime(String java, String classpath, List<String> options) {
 
   /** {@code java <options> -cp <classpath> <mainClass> <args>}. */
   public List<String> command(String mainClass, List<String> args) {
+    return command(mainClass, List.of(), args);
+  }
+
+  /**
+   * As {@link #command(String, List)}, with a component's own JVM options after kube4j's defaults
+   * and before the user's {@code KUBE4J_JAVA_OPTS}, so that the user still has the last word
+   * (later options win).
+   */
+  public List<String> command(String mainClass, List<String> componentOptions, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.addAll(options);
+    List<String> defaults = split(DEFAULT_OPTIONS);
+    boolean startsWithDefaults = options.size() >= defaults.size() && options.subList(0, defaults.size()).equals(defaults);
+    int split = startsWithDefaults ? defaults.size() : 0;
+    command.addAll(options.subList(0, split));
+    command.addAll(componentOptions);
+    command.addAll(options.subList(split, options.size()));
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass);

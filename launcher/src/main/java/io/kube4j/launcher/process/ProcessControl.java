@@ -68,7 +68,7 @@ public final class ProcessControl {
       command.add(binary.command());
       command.addAll(component.args());
     } else if (component.program() instanceof Component.JavaMain main) {
-      command.addAll(java.command(main.mainClass(), component.args()));
+      command.addAll(java.command(main.mainClass(), main.jvmOptions(), component.args()));
     }
     return command;
   }

@@ -74,10 +74,31 @@ class ClusterConfigTest {
 
   @Test
   void anExplicitPortReplacesOnlyTheApiServerPort() {
-    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000, 23000, 24000);
+    ClusterConfig recorded = new ClusterConfig(6443, 21000, 22000, 23000, 24000, 25000, 3);
 
     assertThat(ClusterConfig.resolve(Optional.of(recorded), OptionalInt.of(7443), ports))
-        .isEqualTo(new ClusterConfig(7443, 21000, 22000, 23000, 24000));
+        .isEqualTo(new ClusterConfig(7443, 21000, 22000, 23000, 24000, 25000, 3));
+  }
+
+  @Test
+  void aClusterRecordedBeforeTheAgentGetsAHealthzPortAndOneNode() throws Exception {
+    StateDir state = new StateDir(home);
+    Files.writeString(state.clusterProperties(), "apiserver.secure-port=6443\netcd.client-port=21000\n"
+        + "etcd.peer-port=22000\ncontroller-manager.secure-port=23000\nscheduler.secure-port=24000\n");
+
+    ClusterConfig config = ClusterConfig.resolve(ClusterConfig.load(state), OptionalInt.empty(), ports);
+
+    assertThat(config.agentHealthzPort()).isBetween(20000, 29999).isNotIn(21000, 22000, 23000, 24000);
+    assertThat(config.nodes()).isEqualTo(1);
+  }
+
+  @Test
+  void recordsTheNumberOfNodes() throws Exception {
+    StateDir state = new StateDir(home);
+    ClusterConfig.resolve(Optional.empty(), OptionalInt.empty(), ports).withNodes(5).save(state);
+
+    assertThat(ClusterConfig.load(state).orElseThrow().nodes()).isEqualTo(5);
+    assertThat(Files.readString(state.clusterProperties())).contains("agent.nodes=5");
   }
 
   @Test

@@ -4,17 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlPlaneTest {
 
   private final StateDir state = new StateDir(Path.of("/k"));
-  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380, 21257, 21259);
+  private final ClusterConfig config = new ClusterConfig(16443, 21379, 21380, 21257, 21259, 21248, 3);
 
   @Test
   void startsEtcdBeforeTheApiServer() {
     assertThat(ControlPlane.components(state, config, "192.0.2.4")).extracting(Component::name)
-        .containsExactly("etcd", "apiserver", "controller-manager", "scheduler");
+        .containsExactly("etcd", "apiserver", "controller-manager", "scheduler", "agent");
+  }
+
+  @Test
+  void startsNoAgentForZeroNodes() {
+    assertThat(ControlPlane.components(state, config.withNodes(0), "192.0.2.4")).extracting(Component::name)
+        .doesNotContain("agent");
+  }
+
+  @Test
+  void givesTheAgentKubeletFlagsAndABootstrapKubeconfig() {
+    Component agent = ControlPlane.agent(state, config);
+
+    assertThat(agent.program()).isEqualTo(new Component.JavaMain("io.kube4j.agent.AgentMain", List.of("-Xmx512m")));
+    assertThat(agent.args()).containsExactly(
+        "--kubeconfig=/k/agent/kubelet.conf",
+        "--bootstrap-kubeconfig=/k/bootstrap-kubelet.kubeconfig",
+        "--cert-dir=/k/agent/pki",
+        "--runtime=simulated",
+        "--nodes=3",
+        "--node-name-prefix=kube4j-node",
+        "--healthz-bind-address=127.0.0.1",
+        "--healthz-port=21248");
+    assertThat(agent.health().url()).isEqualTo(URI.create("http://127.0.0.1:21248/healthz"));
+    assertThat(ControlPlane.agent(state, config.withNodes(1)).args()).contains("--hostname-override=kube4j-node-1");
   }
 
   @Test

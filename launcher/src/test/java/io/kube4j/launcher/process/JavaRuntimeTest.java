@@ -42,4 +42,12 @@ class JavaRuntimeTest {
 
     assertThat(runtime.command("a.Main", List.of("--x=1"))).containsExactly("java", "-Xmx1g", "-cp", "cp", "a.Main", "--x=1");
   }
+
+  @Test
+  void putsAComponentsOptionsAfterTheDefaultsAndBeforeTheUsers() {
+    JavaRuntime runtime = JavaRuntime.fromEnvironment(Map.of("KUBE4J_CLASSPATH", "cp", "KUBE4J_JAVA_OPTS", "-Xmx2g"));
+
+    assertThat(runtime.command("a.Main", List.of("-Xmx512m"), List.of()).subList(1, 4))
+        .containsExactly("-Xmx1g", "-Xmx512m", "-Xmx2g");
+  }
 }
