@@ -194,8 +194,9 @@ public final class Store<T extends HasMetadata> {
 
   /**
    * PUT or PATCH: read, compute the new object from the current one, write with compare-and-swap,
-   * and retry on a lost race unless the new object names a resourceVersion (a precondition: then a
-   * mismatch is a 409). A write that changes nothing is skipped, keeping {@code resourceVersion}.
+   * and on a lost race read and compute again. A new object that names a resourceVersion other than
+   * the stored one is a 409 (a precondition). A write that changes nothing is skipped, keeping
+   * {@code resourceVersion}.
    *
    * @param tryUpdate the new object given the current one (a copy the function may change)
    */
@@ -273,10 +274,10 @@ public final class Store<T extends HasMetadata> {
         return updated;
       }
       undo.run();
-      if (r instanceof WriteResult.Conflict && precondition) {
-        throw StatusException.staleResourceVersion(resource.groupResource(), name);
-      }
-      // lost a race with another writer and the caller did not pin a version: read again
+      // Lost a race with another writer: read again and recompute. A PATCH (or an admission
+      // plugin) builds on the object it was given, so its resourceVersion then names the fresh
+      // one; a PUT that pinned an older version fails the check above on the next round (409),
+      // as upstream's GuaranteedUpdate does.
     }
   }
 
