@@ -56,8 +56,17 @@ final class SimulatedKubelets implements AutoCloseable {
   private final KubernetesClient admin;
   private final List<String> nodes = new ArrayList<>();
   private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor();
-  /** One thread for every pod write, so a pod's writes happen in informer order. */
-  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  /**
+   * Pod writes, each pod always on the same thread (by UID), so a pod's writes happen in informer
+   * order while different pods are written in parallel (a benchmark binds thousands).
+   */
+  private final ExecutorService[] writers = new ExecutorService[WRITERS];
+  private static final int WRITERS = 8;
+  /** Pods of the READY behaviour whose readiness delay has passed. */
+  private final java.util.Set<String> matured = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> maturing = ConcurrentHashMap.newKeySet();
+  private volatile java.time.Duration readinessDelay = java.time.Duration.ZERO;
+  private final SharedIndexInformer<Node> nodeCache;
   private final AtomicInteger nextNode = new AtomicInteger();
   private final AtomicInteger nextIp = new AtomicInteger(2);
   private final Map<String, Behaviour> overrides = new ConcurrentHashMap<>();
@@ -67,13 +76,17 @@ final class SimulatedKubelets implements AutoCloseable {
   /** Registers {@code count} Ready nodes named {@code prefix-0 .. prefix-(count-1)} and starts. */
   SimulatedKubelets(KubernetesClient admin, String prefix, int count) {
     this.admin = admin;
+    for (int i = 0; i < WRITERS; i++) {
+      writers[i] = Executors.newSingleThreadExecutor();
+    }
+    this.nodeCache = admin.nodes().inform();
     for (int i = 0; i < count; i++) {
       addNode(prefix + "-" + i, List.of(), Map.of());
     }
     leases.scheduleAtFixedRate(this::renewLeases, 2, 2, TimeUnit.SECONDS);
     pods = admin.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override public void onAdd(Pod pod) { writer.execute(() -> handle(pod)); }
-      @Override public void onUpdate(Pod old, Pod pod) { writer.execute(() -> handle(pod)); }
+      @Override public void onAdd(Pod pod) { writerOf(pod).execute(() -> handle(pod)); }
+      @Override public void onUpdate(Pod old, Pod pod) { writerOf(pod).execute(() -> handle(pod)); }
       @Override public void onDelete(Pod pod, boolean unknown) { }
     });
   }
@@ -109,7 +122,23 @@ final class SimulatedKubelets implements AutoCloseable {
   /** Changes one pod's behaviour now, e.g. makes a Running pod Ready or makes it exit. */
   void set(Pod pod, Behaviour next) {
     overrides.put(pod.getMetadata().getUid(), next);
-    writer.execute(() -> {
+    rehandle(pod);
+  }
+
+  /**
+   * Pods that are to become Ready (from now on) first run not ready for {@code delay}, as a
+   * container behind a readiness probe does; zero (the default) makes them Ready at once.
+   */
+  void readinessDelay(java.time.Duration delay) {
+    this.readinessDelay = delay;
+  }
+
+  private ExecutorService writerOf(Pod pod) {
+    return writers[Math.floorMod(pod.getMetadata().getUid().hashCode(), WRITERS)];
+  }
+
+  private void rehandle(Pod pod) {
+    writerOf(pod).execute(() -> {
       Pod current = pods.getStore().getByKey(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
       if (current != null) {
         handle(current);
@@ -135,7 +164,7 @@ final class SimulatedKubelets implements AutoCloseable {
   private void bind(Pod pod) {
     List<String> candidates;
     synchronized (nodes) {
-      candidates = nodes.stream().filter(n -> fits(pod, admin.nodes().withName(n).get())).toList();
+      candidates = nodes.stream().filter(n -> fits(pod, node(n))).toList();
     }
     if (candidates.isEmpty()) {
       return;
@@ -148,6 +177,12 @@ final class SimulatedKubelets implements AutoCloseable {
     String url = admin.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/"
         + pod.getMetadata().getNamespace() + "/pods/" + pod.getMetadata().getName() + "/binding";
     admin.raw(url, "POST", io.fabric8.kubernetes.client.utils.Serialization.asJson(binding));
+  }
+
+  /** From the node informer, or (a node just added, not yet in it) from the API. */
+  private Node node(String name) {
+    Node cached = nodeCache.getStore().getByKey(name);
+    return cached != null ? cached : admin.nodes().withName(name).get();
   }
 
   /** Node affinity on {@code metadata.name} (DaemonSet pods), nodeSelector and NoSchedule taints. */
@@ -203,7 +238,18 @@ final class SimulatedKubelets implements AutoCloseable {
       case SUCCEED -> "Succeeded";
       case FAIL -> "Failed";
     };
-    boolean ready = wanted == Behaviour.READY;
+    boolean delayed = false;
+    if (wanted == Behaviour.READY && !readinessDelay.isZero() && !matured.contains(pod.getMetadata().getUid())) {
+      // Running but not yet ready; ready once the delay has passed
+      delayed = true;
+      if (maturing.add(pod.getMetadata().getUid())) {
+        leases.schedule(() -> {
+          matured.add(pod.getMetadata().getUid());
+          rehandle(pod);
+        }, readinessDelay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    boolean ready = wanted == Behaviour.READY && !delayed;
     PodStatus current = pod.getStatus();
     if (current != null && phase.equals(current.getPhase()) && ready == isReady(current)) {
       return;
@@ -265,7 +311,10 @@ final class SimulatedKubelets implements AutoCloseable {
   @Override
   public void close() {
     pods.close();
+    nodeCache.close();
     leases.shutdownNow();
-    writer.shutdownNow();
+    for (ExecutorService w : writers) {
+      w.shutdownNow();
+    }
   }
 }

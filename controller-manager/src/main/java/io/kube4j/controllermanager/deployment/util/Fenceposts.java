@@ -1,0 +1,170 @@
+package io.kube4j.controllermanager.deployment.util;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * How far a rolling update may go above and below {@code spec.replicas} ({@code ResolveFenceposts},
+ * {@code MaxSurge}, {@code MaxUnavailable}, {@code NewRSNewReplicas}) and how a scale during a
+ * rollout is shared among the ReplicaSets ({@code GetReplicaSetProportion}).
+ */
+public final class Fenceposts {
+
+  public static final String ROLLING_UPDATE = "RollingUpdate";
+  public static final String RECREATE = "Recreate";
+
+  /** Surge and unavailability resolved against the desired replicas. */
+  public record Resolved(int maxSurge, int maxUnavailable) {}
+
+  private Fenceposts() {}
+
+  /**
+   * {@code GetScaledValueFromIntOrPercent}: an int as is; a percentage of {@code total}, rounded up or
+   * down. Worked example: 25% of 10 is 2.5: 3 rounded up (maxSurge), 2 rounded down (maxUnavailable).
+   *
+   * @throws IllegalArgumentException for a string that is not a percentage
+   */
+  public static int valueFromIntOrPercent(IntOrString value, int total, boolean roundUp) {
+    if (value == null) {
+      return 0;
+    }
+    if (value.getIntVal() != null) {
+      return value.getIntVal();
+    }
+    String s = value.getStrVal();
+    if (s == null || !s.endsWith("%")) {
+      throw new IllegalArgumentException("invalid value for IntOrString: invalid type: string is not a percentage");
+    }
+    int percent;
+    try {
+      percent = Integer.parseInt(s.substring(0, s.length() - 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("invalid value \"" + s + "\": " + e.getMessage());
+    }
+    double scaled = (double) percent * total / 100;
+    return (int) (roundUp ? Math.ceil(scaled) : Math.floor(scaled));
+  }
+
+  /**
+   * {@code ResolveFenceposts}: maxSurge rounds up, maxUnavailable down; if both come to 0 (possible
+   * only by rounding, validation forbids both being 0), maxUnavailable becomes 1 so the rollout can
+   * move even where quota leaves no room to surge. Worked example: 39%/39% of 10 → surge 4,
+   * unavailable 3; 0%/0% of 0 → 0, 1.
+   */
+  public static Resolved resolve(IntOrString maxSurge, IntOrString maxUnavailable, int desired) {
+    int surge = valueFromIntOrPercent(maxSurge, desired, true);
+    int unavailable = valueFromIntOrPercent(maxUnavailable, desired, false);
+    if (surge == 0 && unavailable == 0) {
+      unavailable = 1;
+    }
+    return new Resolved(surge, unavailable);
+  }
+
+  public static boolean isRollingUpdate(Deployment d) {
+    return d.getSpec().getStrategy() != null && ROLLING_UPDATE.equals(d.getSpec().getStrategy().getType());
+  }
+
+  /** {@code MaxSurge}: 0 unless RollingUpdate. */
+  public static int maxSurge(Deployment d) {
+    if (!isRollingUpdate(d)) {
+      return 0;
+    }
+    var ru = d.getSpec().getStrategy().getRollingUpdate();
+    return resolve(ru.getMaxSurge(), ru.getMaxUnavailable(), d.getSpec().getReplicas()).maxSurge();
+  }
+
+  /** {@code MaxUnavailable}: 0 unless RollingUpdate; never more than the replicas. */
+  public static int maxUnavailable(Deployment d) {
+    if (!isRollingUpdate(d) || d.getSpec().getReplicas() == 0) {
+      return 0;
+    }
+    var ru = d.getSpec().getStrategy().getRollingUpdate();
+    int unavailable = resolve(ru.getMaxSurge(), ru.getMaxUnavailable(), d.getSpec().getReplicas()).maxUnavailable();
+    return Math.min(unavailable, d.getSpec().getReplicas());
+  }
+
+  /**
+   * {@code NewRSNewReplicas}: how big the new ReplicaSet may be now. RollingUpdate: up to
+   * replicas + maxSurge pods in all, never more than replicas in the new one. Recreate: replicas.
+   * Worked example: replicas 10, maxSurge 3, old 10 and new 0 → 3; old 8, new 3 → 5.
+   */
+  public static int newRSNewReplicas(Deployment d, List<ReplicaSet> allRSs, ReplicaSet newRS) {
+    String type = d.getSpec().getStrategy().getType();
+    if (ROLLING_UPDATE.equals(type)) {
+      int surge = valueFromIntOrPercent(d.getSpec().getStrategy().getRollingUpdate().getMaxSurge(),
+          d.getSpec().getReplicas(), true);
+      int current = DeploymentReplicaSets.replicaCount(allRSs);
+      int maxTotal = d.getSpec().getReplicas() + surge;
+      if (current >= maxTotal) {
+        return newRS.getSpec().getReplicas();
+      }
+      int scaleUp = Math.min(maxTotal - current, d.getSpec().getReplicas() - newRS.getSpec().getReplicas());
+      return newRS.getSpec().getReplicas() + scaleUp;
+    }
+    if (RECREATE.equals(type)) {
+      return d.getSpec().getReplicas();
+    }
+    throw new IllegalArgumentException("deployment type " + type + " isn't supported");
+  }
+
+  /**
+   * {@code IsSaturated}: the new ReplicaSet has, and was told by its annotation it should have, all
+   * of the Deployment's replicas.
+   */
+  public static boolean isSaturated(Deployment d, ReplicaSet rs) {
+    if (rs == null) {
+      return false;
+    }
+    OptionalInt desired = Revisions.intAnnotation(rs, Revisions.DESIRED_REPLICAS);
+    return desired.isPresent() && rs.getSpec().getReplicas().equals(d.getSpec().getReplicas())
+        && desired.getAsInt() == d.getSpec().getReplicas();
+  }
+
+  /**
+   * {@code GetReplicaSetProportion}: this ReplicaSet's share of {@code toAdd} (negative when scaling
+   * down), never beyond what is left to add (or remove).
+   */
+  public static int replicaSetProportion(ReplicaSet rs, Deployment d, int toAdd, int added) {
+    if (rs == null || rs.getSpec().getReplicas() == 0 || toAdd == 0 || toAdd == added) {
+      return 0;
+    }
+    int fraction = replicaSetFraction(rs, d);
+    int allowed = toAdd - added;
+    return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+  }
+
+  /**
+   * {@code getReplicaSetFraction}: the ReplicaSet scaled by (replicas + maxSurge now) / (its
+   * max-replicas annotation: replicas + maxSurge when it was last scaled), rounded half away from
+   * zero, minus its size. Worked example: a Deployment of 10 (maxSurge 3, so 13) with an old
+   * ReplicaSet of 8 and a new one of 5 is scaled to 20 (maxSurge 5, so 25): the old one's share is
+   * round(8 × 25 / 13) − 8 = 15 − 8 = 7, the new one's round(5 × 25 / 13) − 5 = 10 − 5 = 5.
+   */
+  static int replicaSetFraction(ReplicaSet rs, Deployment d) {
+    if (d.getSpec().getReplicas() == 0) {
+      return -rs.getSpec().getReplicas();
+    }
+    int deploymentMaxReplicas = d.getSpec().getReplicas() + maxSurge(d);
+    OptionalInt annotated = Revisions.intAnnotation(rs, Revisions.MAX_REPLICAS);
+    int before;
+    if (annotated.isEmpty() || annotated.getAsInt() == 0) {
+      Integer statusReplicas = d.getStatus() == null ? null : d.getStatus().getReplicas();
+      before = statusReplicas == null ? 0 : statusReplicas;
+      if (before == 0) {
+        return 0;
+      }
+    } else {
+      before = annotated.getAsInt();
+    }
+    double newSize = (double) rs.getSpec().getReplicas() * deploymentMaxReplicas / before;
+    return roundToInt32(newSize) - rs.getSpec().getReplicas();
+  }
+
+  /** {@code integer.RoundToInt32}: half away from zero. */
+  static int roundToInt32(double a) {
+    return a < 0 ? (int) (a - 0.5) : (int) (a + 0.5);
+  }
+}
