@@ -9,8 +9,6 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kube4j.controllermanager.record.EventRecorder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,8 +76,7 @@ public final class PodControl {
 
   /** {@code PatchPod} with a strategic merge patch. */
   public void patchPod(String namespace, String name, String strategicMergePatch) {
-    client.pods().inNamespace(namespace).withName(name)
-        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), strategicMergePatch);
+    StrategicMergePatch.send(client, "/api/v1/namespaces/" + namespace + "/pods/" + name, strategicMergePatch);
   }
 
   /**

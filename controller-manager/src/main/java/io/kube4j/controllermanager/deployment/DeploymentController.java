@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -19,6 +17,7 @@ import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.EnqueueingHandler;
 import io.kube4j.controllermanager.controller.Keys;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
+import io.kube4j.controllermanager.controller.StrategicMergePatch;
 import io.kube4j.controllermanager.deployment.util.Fenceposts;
 import io.kube4j.controllermanager.labels.Selector;
 import io.kube4j.controllermanager.record.ApiEventRecorder;
@@ -198,8 +197,8 @@ public final class DeploymentController implements AutoCloseable {
             throw new IllegalStateException("original Deployment " + Keys.of(d) + " is gone");
           }
           return fresh;
-        }, (rs, patch) -> client.apps().replicaSets().inNamespace(rs.getMetadata().getNamespace())
-            .withName(rs.getMetadata().getName()).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
+        }, (rs, patch) -> StrategicMergePatch.send(client, "/apis/apps/v1/namespaces/" + rs.getMetadata().getNamespace()
+            + "/replicasets/" + rs.getMetadata().getName(), patch));
     List<ReplicaSet> copies = new ArrayList<>();
     for (ReplicaSet rs : manager.claim(inNamespace)) {
       copies.add(new ReplicaSetBuilder(rs).build());
