@@ -15,7 +15,6 @@ import io.kube4j.controllermanager.deployment.util.Revisions;
 import io.kube4j.controllermanager.record.EventRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,33 +145,11 @@ final class DeploymentSync {
     }
     List<ReplicaSet> all = new ArrayList<>(oldRSs);
     all.add(newRS);
-    List<ReplicaSet> active = new ArrayList<>(DeploymentReplicaSets.active(all));
-    int allowedSize = d.getSpec().getReplicas() > 0 ? d.getSpec().getReplicas() + Fenceposts.maxSurge(d) : 0;
-    int toAdd = allowedSize - DeploymentReplicaSets.replicaCount(active);
-    if (toAdd > 0) {
-      active.sort(DeploymentReplicaSets.BY_SIZE_NEWER);
-    } else if (toAdd < 0) {
-      active.sort(DeploymentReplicaSets.BY_SIZE_OLDER);
-    }
-    int added = 0;
-    Map<String, Integer> nameToSize = new HashMap<>();
-    for (ReplicaSet rs : active) {
-      if (toAdd != 0) {
-        int proportion = Fenceposts.replicaSetProportion(rs, d, toAdd, added);
-        nameToSize.put(rs.getMetadata().getName(), rs.getSpec().getReplicas() + proportion);
-        added += proportion;
-      } else {
-        nameToSize.put(rs.getMetadata().getName(), rs.getSpec().getReplicas());
-      }
-    }
-    for (int i = 0; i < active.size(); i++) {
-      ReplicaSet rs = active.get(i);
-      if (i == 0 && toAdd != 0) {
-        int leftover = toAdd - added;
-        nameToSize.put(rs.getMetadata().getName(), Math.max(0, nameToSize.get(rs.getMetadata().getName()) + leftover));
-      }
-      scaleReplicaSet(rs, nameToSize.get(rs.getMetadata().getName()), d);
-    }
+    List<ReplicaSet> active = DeploymentReplicaSets.active(all);
+    Map<String, ReplicaSet> byName = new java.util.HashMap<>();
+    active.forEach(rs -> byName.put(rs.getMetadata().getName(), rs));
+    // in the order upstream scales them; a failure stops here and the Deployment is retried
+    Fenceposts.proportionalSizes(d, active).forEach((name, size) -> scaleReplicaSet(byName.get(name), size, d));
   }
 
   /** {@code scaleReplicaSetAndRecordEvent}: nothing when already that size. */

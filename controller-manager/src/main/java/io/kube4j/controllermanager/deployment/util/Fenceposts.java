@@ -124,6 +124,37 @@ public final class Fenceposts {
   }
 
   /**
+   * The proportional part of {@code scale}: the new size of each active ReplicaSet when the Deployment
+   * is scaled during a rollout. The pods to add (or remove) to reach replicas + maxSurge are shared
+   * by {@link #replicaSetProportion}, largest ReplicaSet first (newer first among equals when adding,
+   * older first when removing); what rounding leaves over goes to the first. Worked example: see
+   * {@link #replicaSetFraction}.
+   *
+   * @return ReplicaSet name to new size, in the order to scale them
+   */
+  public static java.util.LinkedHashMap<String, Integer> proportionalSizes(Deployment d, List<ReplicaSet> active) {
+    List<ReplicaSet> sorted = new java.util.ArrayList<>(active);
+    int allowedSize = d.getSpec().getReplicas() > 0 ? d.getSpec().getReplicas() + maxSurge(d) : 0;
+    int toAdd = allowedSize - DeploymentReplicaSets.replicaCount(sorted);
+    if (toAdd > 0) {
+      sorted.sort(DeploymentReplicaSets.BY_SIZE_NEWER);
+    } else if (toAdd < 0) {
+      sorted.sort(DeploymentReplicaSets.BY_SIZE_OLDER);
+    }
+    int added = 0;
+    java.util.LinkedHashMap<String, Integer> sizes = new java.util.LinkedHashMap<>();
+    for (ReplicaSet rs : sorted) {
+      int proportion = toAdd != 0 ? replicaSetProportion(rs, d, toAdd, added) : 0;
+      sizes.put(rs.getMetadata().getName(), rs.getSpec().getReplicas() + proportion);
+      added += proportion;
+    }
+    if (toAdd != 0 && !sorted.isEmpty()) {
+      sizes.merge(sorted.get(0).getMetadata().getName(), toAdd - added, (a, b) -> Math.max(0, a + b));
+    }
+    return sizes;
+  }
+
+  /**
    * {@code GetReplicaSetProportion}: this ReplicaSet's share of {@code toAdd} (negative when scaling
    * down), never beyond what is left to add (or remove).
    */
