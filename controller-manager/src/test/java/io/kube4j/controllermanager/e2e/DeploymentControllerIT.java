@@ -242,6 +242,37 @@ class DeploymentControllerIT {
         assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("busybox:1.36"));
   }
 
+  /** Recreate: the old pods are all gone before the first new one is created. */
+  @Test
+  void recreateNeverRunsOldAndNewPodsTogether() {
+    namespace("recreate");
+    kubectl.run("create", "deployment", "web", "--image=busybox", "--replicas=3", "-n", "recreate").assertOk();
+    kubectl.run("patch", "deployment", "web", "-n", "recreate", "--type=merge",
+        "-p", "{\"spec\":{\"strategy\":{\"type\":\"Recreate\",\"rollingUpdate\":null}}}").assertOk();
+    awaitRolledOut("recreate", "web", 3);
+    assertThat(deployment("recreate", "web").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+    Map<String, String> hashOf = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicInteger mostTemplatesAtOnce = new AtomicInteger();
+    SharedIndexInformer<Pod> watcher = admin.pods().inNamespace("recreate").inform(new ResourceEventHandler<>() {
+      @Override public void onAdd(Pod pod) { onUpdate(null, pod); }
+      @Override public void onUpdate(Pod old, Pod pod) {
+        hashOf.put(pod.getMetadata().getUid(), pod.getMetadata().getLabels().get("pod-template-hash"));
+        mostTemplatesAtOnce.accumulateAndGet(new java.util.HashSet<>(hashOf.values()).size(), Math::max);
+      }
+      @Override public void onDelete(Pod pod, boolean unknown) { hashOf.remove(pod.getMetadata().getUid()); }
+    });
+    try {
+      kubectl.run("set", "image", "deployment/web", "busybox=busybox:1.36", "-n", "recreate").assertOk();
+      kubectl.run("rollout", "status", "deployment/web", "-n", "recreate", "--timeout=60s").assertOk();
+      awaitRolledOut("recreate", "web", 3);
+    } finally {
+      watcher.close();
+    }
+    assertThat(mostTemplatesAtOnce.get()).as("pod templates present at once").isEqualTo(1);
+    assertThat(livePods("recreate")).allSatisfy(p ->
+        assertThat(p.getSpec().getContainers().get(0).getImage()).isEqualTo("busybox:1.36"));
+  }
+
   /** Counts Ready, not terminating pods on every change and remembers the fewest seen. */
   static final class ReadyCounter implements ResourceEventHandler<Pod> {
     private final AtomicInteger min;
