@@ -15,6 +15,7 @@ import io.kube4j.controllermanager.deployment.util.Revisions;
 import io.kube4j.controllermanager.record.EventRecorder;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,7 +147,7 @@ final class DeploymentSync {
     List<ReplicaSet> all = new ArrayList<>(oldRSs);
     all.add(newRS);
     List<ReplicaSet> active = DeploymentReplicaSets.active(all);
-    Map<String, ReplicaSet> byName = new java.util.HashMap<>();
+    Map<String, ReplicaSet> byName = new HashMap<>();
     active.forEach(rs -> byName.put(rs.getMetadata().getName(), rs));
     // in the order upstream scales them; a failure stops here and the Deployment is retried
     Fenceposts.proportionalSizes(d, active).forEach((name, size) -> scaleReplicaSet(byName.get(name), size, d));

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kube4j.controllermanager.controller.PodControl;
 import io.kube4j.controllermanager.controller.PodReadiness;
 import io.kube4j.controllermanager.labels.Selector;
 import java.time.Instant;
@@ -109,8 +110,7 @@ final class ReplicaSetStatuses {
   }
 
   private static String message(RuntimeException e) {
-    return e instanceof KubernetesClientException k ? io.kube4j.controllermanager.controller.PodControl.message(k)
-        : e.getMessage();
+    return e instanceof KubernetesClientException k ? PodControl.message(k) : e.getMessage();
   }
 
   private static Object emptyToNull(List<?> list) {

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,9 +65,9 @@ final class SimulatedKubelets implements AutoCloseable {
   private final ExecutorService[] writers = new ExecutorService[WRITERS];
   private static final int WRITERS = 8;
   /** Pods of the READY behaviour whose readiness delay has passed. */
-  private final java.util.Set<String> matured = ConcurrentHashMap.newKeySet();
-  private final java.util.Set<String> maturing = ConcurrentHashMap.newKeySet();
-  private volatile java.time.Duration readinessDelay = java.time.Duration.ZERO;
+  private final Set<String> matured = ConcurrentHashMap.newKeySet();
+  private final Set<String> maturing = ConcurrentHashMap.newKeySet();
+  private volatile Duration readinessDelay = Duration.ZERO;
   private final SharedIndexInformer<Node> nodeCache;
   private final AtomicInteger nextNode = new AtomicInteger();
   private final AtomicInteger nextIp = new AtomicInteger(2);
@@ -129,7 +131,7 @@ final class SimulatedKubelets implements AutoCloseable {
    * Pods that are to become Ready (from now on) first run not ready for {@code delay}, as a
    * container behind a readiness probe does; zero (the default) makes them Ready at once.
    */
-  void readinessDelay(java.time.Duration delay) {
+  void readinessDelay(Duration delay) {
     this.readinessDelay = delay;
   }
 

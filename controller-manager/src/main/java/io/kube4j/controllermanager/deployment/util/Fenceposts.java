@@ -3,6 +3,8 @@ package io.kube4j.controllermanager.deployment.util;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -132,8 +134,8 @@ public final class Fenceposts {
    *
    * @return ReplicaSet name to new size, in the order to scale them
    */
-  public static java.util.LinkedHashMap<String, Integer> proportionalSizes(Deployment d, List<ReplicaSet> active) {
-    List<ReplicaSet> sorted = new java.util.ArrayList<>(active);
+  public static LinkedHashMap<String, Integer> proportionalSizes(Deployment d, List<ReplicaSet> active) {
+    List<ReplicaSet> sorted = new ArrayList<>(active);
     int allowedSize = d.getSpec().getReplicas() > 0 ? d.getSpec().getReplicas() + maxSurge(d) : 0;
     int toAdd = allowedSize - DeploymentReplicaSets.replicaCount(sorted);
     if (toAdd > 0) {
@@ -142,7 +144,7 @@ public final class Fenceposts {
       sorted.sort(DeploymentReplicaSets.BY_SIZE_OLDER);
     }
     int added = 0;
-    java.util.LinkedHashMap<String, Integer> sizes = new java.util.LinkedHashMap<>();
+    LinkedHashMap<String, Integer> sizes = new LinkedHashMap<>();
     for (ReplicaSet rs : sorted) {
       int proportion = toAdd != 0 ? replicaSetProportion(rs, d, toAdd, added) : 0;
       sizes.put(rs.getMetadata().getName(), rs.getSpec().getReplicas() + proportion);

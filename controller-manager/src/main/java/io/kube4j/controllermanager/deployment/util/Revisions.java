@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -159,16 +160,16 @@ public final class Revisions {
   }
 
   /** An int annotation ({@code getIntFromAnnotation}); empty when absent or not a number. */
-  public static java.util.OptionalInt intAnnotation(ReplicaSet rs, String key) {
+  public static OptionalInt intAnnotation(ReplicaSet rs, String key) {
     Map<String, String> a = rs.getMetadata().getAnnotations();
     String v = a == null ? null : a.get(key);
     if (v == null) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
     try {
-      return java.util.OptionalInt.of(Integer.parseInt(v));
+      return OptionalInt.of(Integer.parseInt(v));
     } catch (NumberFormatException e) {
-      return java.util.OptionalInt.empty();
+      return OptionalInt.empty();
     }
   }
 }
