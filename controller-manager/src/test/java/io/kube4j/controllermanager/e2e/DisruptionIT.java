@@ -150,7 +150,10 @@ class DisruptionIT {
     }
     assertThat(evicted).containsExactlyInAnyOrder("web-0", "web-1", "web-2");
     assertThat(lowest.get()).as("fewest Ready web pods seen during the drain").isGreaterThanOrEqualTo(2);
-    assertThat(env.admin.pods().inNamespace(NS).withLabel("app", "web").list().getItems())
+    // the last replacement is created as drain returns: wait for the kubelets to bind it
+    Conditions.await("every web pod bound to node-1", TIMEOUT, () -> env.admin.pods().inNamespace(NS)
+        .withLabel("app", "web").list().getItems().stream().allMatch(p -> "node-1".equals(p.getSpec().getNodeName())));
+    assertThat(env.admin.pods().inNamespace(NS).withLabel("app", "web").list().getItems()).hasSize(3)
         .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("node-1"));
     assertThat(env.admin.nodes().withName("node-0").get().getSpec().getUnschedulable()).isTrue();
   }

@@ -203,6 +203,13 @@ class ReplicaSetControllerIT {
     namespace("quota");
     admin.resourceQuotas().inNamespace("quota").resource(new ResourceQuotaBuilder().withNewMetadata().withName("pods")
         .endMetadata().withNewSpec().addToHard("pods", new Quantity("2")).endSpec().build()).create();
+    // as upstream's e2e ("Ensuring resource quota status is calculated"): the apiserver's first
+    // recount of a new quota races with the first creates it charges
+    Conditions.await("quota status calculated", TIMEOUT, () -> {
+      var q = admin.resourceQuotas().inNamespace("quota").withName("pods").get();
+      return q.getStatus() != null && q.getStatus().getHard() != null && q.getStatus().getHard().containsKey("pods")
+          && q.getStatus().getUsed() != null && q.getStatus().getUsed().containsKey("pods");
+    });
     admin.apps().replicaSets().inNamespace("quota").resource(replicaSet("quota", "web", 4)).create();
 
     Conditions.await("ReplicaFailure", TIMEOUT, () -> {
