@@ -15,6 +15,7 @@ import io.kube4j.controllermanager.disruption.DisruptionController;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.controller.SharedInformers;
 import io.kube4j.controllermanager.daemon.DaemonSetController;
+import io.kube4j.controllermanager.deployment.DeploymentController;
 import io.kube4j.controllermanager.endpoint.EndpointsController;
 import io.kube4j.controllermanager.endpointslice.EndpointSliceController;
 import io.kube4j.controllermanager.garbagecollector.GarbageCollector;
@@ -24,6 +25,8 @@ import io.kube4j.controllermanager.namespace.NamespaceController;
 import io.kube4j.controllermanager.nodeipam.RangeAllocator;
 import io.kube4j.controllermanager.nodelifecycle.NodeLifecycleController;
 import io.kube4j.controllermanager.podgc.PodGcController;
+import io.kube4j.controllermanager.replicaset.ReplicaSetController;
+import io.kube4j.controllermanager.replication.ReplicationManager;
 import io.kube4j.controllermanager.rootcacertpublisher.RootCaCertPublisher;
 import io.kube4j.componentbase.server.HealthServer;
 import io.kube4j.controllermanager.server.MetricsText;
@@ -72,6 +75,9 @@ public final class ControllerManager implements AutoCloseable {
       CronJobController.DESCRIPTOR,
       EndpointsController.DESCRIPTOR,
       EndpointSliceController.DESCRIPTOR,
+      ReplicationManager.DESCRIPTOR,
+      ReplicaSetController.DESCRIPTOR,
+      DeploymentController.DESCRIPTOR,
       ServiceAccountsController.DESCRIPTOR,
       RootCaCertPublisher.DESCRIPTOR,
       CsrApprovingController.DESCRIPTOR,

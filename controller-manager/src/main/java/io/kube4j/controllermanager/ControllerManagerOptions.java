@@ -70,6 +70,13 @@ public record ControllerManagerOptions(Path kubeconfig, List<String> controllers
     controllers = List.copyOf(controllers);
   }
 
+  /** {@code --controllers}, e.g. {@code *,-replicaset}. */
+  public ControllerManagerOptions withControllers(List<String> value) {
+    return new ControllerManagerOptions(kubeconfig, value, useServiceAccountCredentials, leaderElection,
+        clusterSigningCertFile, clusterSigningKeyFile, clusterSigningDuration, rootCaFile, bindAddress, securePort,
+        nodeLifecycle, nodeIpam, podGc);
+  }
+
   public ControllerManagerOptions withNodeLifecycle(NodeLifecycle value) {
     return new ControllerManagerOptions(kubeconfig, controllers, useServiceAccountCredentials, leaderElection,
         clusterSigningCertFile, clusterSigningKeyFile, clusterSigningDuration, rootCaFile, bindAddress, securePort,

@@ -3,62 +3,129 @@ package io.kube4j.controllermanager.controller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * How many creations and deletions a controller still expects to see in its informer
- * ({@code ControllerExpectations} upstream). A controller that has just asked for 3 pods must not
- * count pods again before the informer shows them, or it would create 3 more: it records
- * {@code add=3}, each pod informer add lowers it, and the controller acts again only once both
- * counts are down to 0, or the record has expired (5 minutes: a watch event lost for good must not
- * stall the controller forever).
+ * What each controller (by key) still expects to see in its pod informer before it may act again
+ * (upstream's {@code UIDTrackingControllerExpectations} over {@code ControllerExpectations}). A
+ * controller that created 3 pods expects 3 adds; until its informer has shown them (or 5 minutes
+ * have passed) a sync must not count pods again, or a cache that has not caught up would make it
+ * create 3 more. Deletions are tracked by pod key ({@code namespace/name}), so that the update
+ * setting a pod's deletionTimestamp and the final delete count once between them.
+ *
+ * <p>Expectations are only ever lowered once set; a controller without expectations is satisfied.
+ * Thread-safe: informer threads observe while workers set and check.
  */
 public final class ControllerExpectations {
 
-  /** {@code ExpectationsTimeout}. */
-  public static final Duration TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * {@code ExpectationsTimeout}: if a watch event was lost, a controller sleeping on expectations
+   * wakes up anyway after this long.
+   */
+  public static final Duration EXPECTATIONS_TIMEOUT = Duration.ofMinutes(5);
 
-  private record Expectations(int add, int del, Instant at) {}
+  /** {@code ControlleeExpectations}: counts still outstanding and when they were set; guarded by itself. */
+  private static final class Expectation {
+    long add;
+    long del;
+    final Instant timestamp;
+    final Set<String> deleteKeys = new HashSet<>();
 
-  /** Guarded by the map's per-key atomicity: each update is one {@code compute}. */
-  private final ConcurrentHashMap<String, Expectations> byKey = new ConcurrentHashMap<>();
+    Expectation(long add, long del, Instant timestamp) {
+      this.add = add;
+      this.del = del;
+      this.timestamp = timestamp;
+    }
+
+    synchronized boolean fulfilled() {
+      return add <= 0 && del <= 0;
+    }
+  }
+
+  private final ConcurrentMap<String, Expectation> expectations = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public ControllerExpectations(Clock clock) {
     this.clock = clock;
   }
 
-  /** {@code SatisfiedExpectations}: nothing recorded, everything observed, or the record expired. */
-  public boolean satisfied(String key) {
-    Expectations e = byKey.get(key);
+  /**
+   * {@code SatisfiedExpectations}: true when every expected add and delete has been observed, when the
+   * expectations expired, or when the controller never set any.
+   */
+  public boolean satisfied(String controllerKey) {
+    Expectation e = expectations.get(controllerKey);
     if (e == null) {
       return true;
     }
-    return (e.add <= 0 && e.del <= 0) || Duration.between(e.at, clock.instant()).compareTo(TIMEOUT) > 0;
+    return e.fulfilled() || Duration.between(e.timestamp, clock.instant()).compareTo(EXPECTATIONS_TIMEOUT) > 0;
   }
 
-  /** {@code SetExpectations}: replaces what was expected with {@code add} creations and {@code del} deletions. */
-  public void expect(String key, int add, int del) {
-    byKey.put(key, new Expectations(add, del, clock.instant()));
+  /** {@code ExpectCreations}: replaces what was expected with {@code adds} pod creations. */
+  public void expectCreations(String controllerKey, int adds) {
+    expect(controllerKey, adds, List.of());
   }
 
-  /** {@code LowerExpectations}: e.g. creations skipped after a slow-start failure. */
-  public void lower(String key, int add, int del) {
-    byKey.computeIfPresent(key, (k, e) -> new Expectations(e.add - add, e.del - del, e.at));
+  /** {@code ExpectDeletions}: replaces what was expected with the deletion of these pods. */
+  public void expectDeletions(String controllerKey, Collection<String> podKeys) {
+    expect(controllerKey, 0, podKeys);
   }
 
-  /** {@code CreationObserved}: one expected creation seen (or failed). */
-  public void creationObserved(String key) {
-    lower(key, 1, 0);
+  /**
+   * {@code SetExpectations}, with the deletions named by pod key: replaces what was expected with
+   * {@code adds} creations and the deletion of these pods. A DaemonSet creates on some nodes and
+   * deletes on others in one sync, so it sets both at once.
+   */
+  public void expect(String controllerKey, int adds, Collection<String> deletePodKeys) {
+    Expectation e = new Expectation(adds, 0, clock.instant());
+    e.deleteKeys.addAll(deletePodKeys);
+    e.del = e.deleteKeys.size();
+    expectations.put(controllerKey, e);
   }
 
-  /** {@code DeletionObserved}: one expected deletion seen (or failed). */
-  public void deletionObserved(String key) {
-    lower(key, 0, 1);
+  /** {@code CreationObserved}: one expected pod appeared (or a creation was not attempted after all). */
+  public void creationObserved(String controllerKey) {
+    Expectation e = expectations.get(controllerKey);
+    if (e != null) {
+      synchronized (e) {
+        e.add--;
+      }
+    }
   }
 
-  /** {@code DeleteExpectations}: the controller object is gone. */
-  public void delete(String key) {
-    byKey.remove(key);
+  /**
+   * {@code DeletionObserved}: the pod {@code podKey} went (or started terminating); counts only for a
+   * pod this controller expected to delete, and only once.
+   */
+  public void deletionObserved(String controllerKey, String podKey) {
+    Expectation e = expectations.get(controllerKey);
+    if (e != null) {
+      synchronized (e) {
+        if (e.deleteKeys.remove(podKey)) {
+          e.del--;
+        }
+      }
+    }
+  }
+
+  /** {@code DeleteExpectations}: the controller is gone, or a new one of the same name starts clean. */
+  public void delete(String controllerKey) {
+    expectations.remove(controllerKey);
+  }
+
+  /** Outstanding adds and deletes, for logs and tests; {0, 0} without expectations. */
+  public long[] pending(String controllerKey) {
+    Expectation e = expectations.get(controllerKey);
+    if (e == null) {
+      return new long[] {0, 0};
+    }
+    synchronized (e) {
+      return new long[] {e.add, e.del};
+    }
   }
 }

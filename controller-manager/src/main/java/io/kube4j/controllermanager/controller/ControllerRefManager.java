@@ -1,152 +1,177 @@
 package io.kube4j.controllermanager.controller;
 
-import io.kube4j.componentbase.labels.LabelSelectors;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kube4j.componentbase.labels.LabelSelectors;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Decides which objects a controller owns, adopting matching orphans and releasing owned objects that
- * no longer match ({@code BaseControllerRefManager.ClaimObject} upstream). An object owned by
- * another controller is never touched. Adoption and release are strategic merge patches that name
- * the object's uid, so they cannot land on a namesake created meanwhile.
+ * Claims the objects a controller selects ({@code BaseControllerRefManager.ClaimObject} and its pod
+ * and ReplicaSet flavours): adopts matching orphans, releases owned objects that stopped matching,
+ * and leaves objects another controller owns alone. Both adoption and release are strategic merge
+ * patches that also carry the object's {@code metadata.uid}: the UID is immutable, so if the object
+ * was deleted and re-created under the same name meanwhile, the patch is rejected rather than
+ * applied to an object the controller never saw (the "uid precondition").
  *
- * <p>Before the first adoption the controller is read afresh from the apiserver
- * ({@code RecheckDeletionTimestamp}): a controller being deleted must not adopt, or the garbage
- * collector would race it for the orphans.
+ * <p>One instance serves one sync: the {@code canAdopt} check (a live read of the controller, which
+ * must not be being deleted) runs at most once, and only if an adoption is attempted.
+ *
+ * @param <T> the claimed kind (Pod, ReplicaSet, ControllerRevision)
  */
 public final class ControllerRefManager<T extends HasMetadata> {
 
-  /** Sends a strategic merge patch to one claimed object ({@code PATCH}). */
+  /** Sends a strategic merge patch to one claimed object. */
   @FunctionalInterface
   public interface Patcher<T> {
-    void patch(T object, String strategicMergePatch);
+    void patch(T obj, String strategicMergePatch);
   }
 
   private final HasMetadata controller;
   private final String apiVersion;
   private final String kind;
   private final LabelSelector selector;
-  private final Supplier<HasMetadata> fresh;
+  private final Supplier<HasMetadata> freshController;
   private final Patcher<T> patcher;
-  private Boolean canAdopt;
+  private Optional<RuntimeException> canAdopt;
 
   /**
-   * @param fresh reads the controller from the apiserver (not the cache); returns null if it is gone
+   * @param freshController a live GET of the controller ({@code RecheckDeletionTimestamp}); throws
+   *     if it is gone or was replaced by another object of the same name
    */
   public ControllerRefManager(HasMetadata controller, String apiVersion, String kind, LabelSelector selector,
-      Supplier<HasMetadata> fresh, Patcher<T> patcher) {
+      Supplier<HasMetadata> freshController, Patcher<T> patcher) {
     this.controller = controller;
     this.apiVersion = apiVersion;
     this.kind = kind;
     this.selector = selector;
-    this.fresh = fresh;
+    this.freshController = freshController;
     this.patcher = patcher;
   }
 
   /**
-   * {@code ClaimPods}/{@code ClaimControllerRevisions}: the objects this controller owns after
-   * adopting and releasing. {@code filter} narrows what may be claimed (a StatefulSet claims only
-   * pods named after it). Throws if an adoption failed, after trying every object.
+   * {@code ClaimPods} / {@code ClaimReplicaSets} / {@code ClaimControllerRevisions}: the objects this
+   * controller owns after adopting and releasing. Every object is tried; if any adoption or release
+   * failed, the first failure is thrown (the others suppressed in it) so the sync is retried.
+   */
+  public List<T> claim(Collection<T> objects) {
+    return claim(objects, obj -> true);
+  }
+
+  /**
+   * {@code ClaimPods} with filters: an object counts as selected only if the selector matches and
+   * {@code filter} accepts it (a StatefulSet selects only pods named after it).
    */
   public List<T> claim(Collection<T> objects, Predicate<T> filter) {
     List<T> claimed = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+    List<RuntimeException> errors = new ArrayList<>();
     for (T obj : objects) {
       try {
-        if (claimObject(obj, o -> LabelSelectors.matches(selector, o.getMetadata().getLabels()) && filter.test(o))) {
+        if (claimObject(obj, LabelSelectors.matches(selector, obj.getMetadata().getLabels()) && filter.test(obj))) {
           claimed.add(obj);
         }
       } catch (RuntimeException e) {
-        errors.add(obj.getMetadata().getName() + ": " + e.getMessage());
+        errors.add(e);
       }
     }
     if (!errors.isEmpty()) {
-      throw new IllegalStateException("claiming objects of " + kind + " " + controller.getMetadata().getName()
-          + ": " + errors);
+      RuntimeException first = errors.get(0);
+      errors.subList(1, errors.size()).forEach(first::addSuppressed);
+      throw first;
     }
     return claimed;
   }
 
-  private boolean claimObject(T obj, Predicate<T> match) {
-    OwnerReference ref = controllerOf(obj);
-    boolean controllerDeleting = controller.getMetadata().getDeletionTimestamp() != null;
-    if (ref != null) {
-      if (!ref.getUid().equals(controller.getMetadata().getUid())) {
+  private boolean claimObject(T obj, boolean matches) {
+    Optional<OwnerReference> ref = ControllerRefs.controllerOf(obj);
+    boolean beingDeleted = controller.getMetadata().getDeletionTimestamp() != null;
+    if (ref.isPresent()) {
+      if (!ref.get().getUid().equals(controller.getMetadata().getUid())) {
         return false;
       }
-      if (match.test(obj)) {
+      if (matches) {
+        // owned and matching: claimed even while the controller is being deleted (no action needed)
         return true;
       }
-      // ours but no longer selected: let it go, unless we are being deleted (the GC takes it then)
-      if (!controllerDeleting) {
-        patchIgnoringGone(obj, release(obj));
+      if (beingDeleted) {
+        return false;
       }
+      release(obj);
       return false;
     }
-    if (controllerDeleting || !match.test(obj) || obj.getMetadata().getDeletionTimestamp() != null
+    if (beingDeleted || !matches || obj.getMetadata().getDeletionTimestamp() != null
         || !controller.getMetadata().getNamespace().equals(obj.getMetadata().getNamespace())) {
       return false;
     }
-    checkCanAdopt();
-    return patchIgnoringGone(obj, adopt(obj));
-  }
-
-  private void checkCanAdopt() {
-    if (canAdopt == null) {
-      HasMetadata latest = fresh.get();
-      canAdopt = latest != null && latest.getMetadata().getUid().equals(controller.getMetadata().getUid())
-          && latest.getMetadata().getDeletionTimestamp() == null;
-    }
-    if (!canAdopt) {
-      throw new IllegalStateException(kind + " " + controller.getMetadata().getNamespace() + "/"
-          + controller.getMetadata().getName() + " has just been deleted; not adopting");
-    }
-  }
-
-  /** True if patched; false if the object is gone (404) or no longer fits (422). */
-  private boolean patchIgnoringGone(T obj, String patch) {
     try {
-      patcher.patch(obj, patch);
-      return true;
+      adopt(obj);
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 404 || e.getCode() == 422) {
+      if (e.getCode() == 404) {
         return false;
       }
       throw e;
     }
+    return true;
   }
 
-  private String adopt(T obj) {
-    return "{\"metadata\":{\"ownerReferences\":[{\"apiVersion\":\"" + apiVersion + "\",\"kind\":\"" + kind
-        + "\",\"name\":\"" + controller.getMetadata().getName() + "\",\"uid\":\"" + controller.getMetadata().getUid()
-        + "\",\"controller\":true,\"blockOwnerDeletion\":true}],\"uid\":\"" + obj.getMetadata().getUid() + "\"}}";
+  /** {@code AdoptPod}: become the object's controller, if the controller is not being deleted. */
+  private void adopt(T obj) {
+    checkCanAdopt();
+    Map<String, Object> ownerRef = new LinkedHashMap<>();
+    ownerRef.put("apiVersion", apiVersion);
+    ownerRef.put("kind", kind);
+    ownerRef.put("name", controller.getMetadata().getName());
+    ownerRef.put("uid", controller.getMetadata().getUid());
+    ownerRef.put("controller", true);
+    ownerRef.put("blockOwnerDeletion", true);
+    patcher.patch(obj, Serialization.asJson(Map.of("metadata",
+        Map.of("ownerReferences", List.of(ownerRef), "uid", obj.getMetadata().getUid()))));
   }
 
-  private String release(T obj) {
-    return "{\"metadata\":{\"ownerReferences\":[{\"$patch\":\"delete\",\"uid\":\"" + controller.getMetadata().getUid()
-        + "\"}],\"uid\":\"" + obj.getMetadata().getUid() + "\"}}";
-  }
-
-  /** {@code metav1.GetControllerOf}: the owner reference with {@code controller: true}, or null. */
-  public static OwnerReference controllerOf(HasMetadata obj) {
-    if (obj.getMetadata().getOwnerReferences() == null) {
-      return null;
+  /**
+   * {@code ReleasePod}: drop this controller's owner reference. An object that is gone (404) or that
+   * was re-created, or no longer has the reference (422), needs no release.
+   */
+  private void release(T obj) {
+    Map<String, Object> delete = new LinkedHashMap<>();
+    delete.put("$patch", "delete");
+    delete.put("uid", controller.getMetadata().getUid());
+    try {
+      patcher.patch(obj, Serialization.asJson(Map.of("metadata",
+          Map.of("ownerReferences", List.of(delete), "uid", obj.getMetadata().getUid()))));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404 && e.getCode() != 422) {
+        throw e;
+      }
     }
-    return obj.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController()))
-        .findFirst().orElse(null);
   }
 
-  /** {@code metav1.NewControllerRef}: controller and blockOwnerDeletion both true. */
-  public static OwnerReference controllerRef(HasMetadata owner, String apiVersion, String kind) {
-    return new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder().withApiVersion(apiVersion).withKind(kind)
-        .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
-        .withController(true).withBlockOwnerDeletion(true).build();
+  private void checkCanAdopt() {
+    if (canAdopt == null) {
+      try {
+        HasMetadata fresh = freshController.get();
+        if (fresh.getMetadata().getDeletionTimestamp() != null) {
+          canAdopt = Optional.of(new IllegalStateException(kind + " " + controller.getMetadata().getNamespace() + "/"
+              + controller.getMetadata().getName() + " has just been deleted at "
+              + fresh.getMetadata().getDeletionTimestamp()));
+        } else {
+          canAdopt = Optional.empty();
+        }
+      } catch (RuntimeException e) {
+        canAdopt = Optional.of(e);
+      }
+    }
+    if (canAdopt.isPresent()) {
+      throw new IllegalStateException("can't adopt: " + canAdopt.get().getMessage(), canAdopt.get());
+    }
   }
 }

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -15,6 +13,7 @@ import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ControllerExpectations;
 import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.EnqueueingHandler;
 import io.kube4j.controllermanager.controller.Keys;
 import io.kube4j.componentbase.labels.LabelSelectors;
@@ -31,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The DaemonSet controller ({@code DaemonSetsController}): for each DaemonSet, reconcile its
@@ -54,6 +54,7 @@ public final class DaemonSetController implements AutoCloseable {
   private final SharedIndexInformer<Node> nodes;
   private final KubernetesClient client;
   private final ApiEventRecorder recorder;
+  private final PodControl podControl;
   private final Clock clock;
   private final ControllerExpectations expectations;
   private final FailedPodsBackoff backoff;
@@ -72,19 +73,18 @@ public final class DaemonSetController implements AutoCloseable {
     this.recorder = new ApiEventRecorder(client, NAME, clock);
     this.expectations = new ControllerExpectations(clock);
     this.backoff = new FailedPodsBackoff(clock);
+    this.podControl = new PodControl(client, recorder);
     this.loop = context.loop(NAME, this::syncDaemonSet);
-    this.sync = new DaemonSetSync(new PodControl(client, recorder), expectations, backoff, recorder,
+    this.sync = new DaemonSetSync(podControl, expectations, backoff, recorder,
         (ds, delay) -> loop.queue().addAfter(Keys.of(ds), delay));
     this.history = new DaemonSetHistory(client, new History(client, revisions));
     this.status = new DaemonSetStatusUpdater(client);
     daemonSets.addEventHandler(EnqueueingHandler.own(loop));
     pods.addEventHandler(new PodHandler());
     nodes.addEventHandler(new NodeHandler());
-    revisions.addEventHandler(new EnqueueingHandler<ControllerRevision>(r -> {
-      OwnerReference ref = ControllerRefManager.controllerOf(r);
-      DaemonSet ds = ref == null ? null : resolveControllerRef(r.getMetadata().getNamespace(), ref);
-      return ds == null ? null : Keys.of(ds);
-    }, loop::enqueue));
+    revisions.addEventHandler(new EnqueueingHandler<ControllerRevision>(r -> ControllerRefs.controllerOf(r)
+        .flatMap(ref -> resolveControllerRef(r.getMetadata().getNamespace(), ref)).map(Keys::of).orElse(null),
+        loop::enqueue));
   }
 
   static AutoCloseable start(ControllerContext context) {
@@ -102,7 +102,7 @@ public final class DaemonSetController implements AutoCloseable {
     }
     List<Node> nodeList = nodes.getStore().list();
     if (LabelSelectors.isEmpty(ds.getSpec().getSelector())) {
-      recorder.event(PodControl.referenceTo(ds), EventRecorder.TYPE_WARNING, SELECTING_ALL,
+      recorder.event(DaemonSetSync.reference(ds), EventRecorder.TYPE_WARNING, SELECTING_ALL,
           "This daemon set is selecting all pods. A non-empty selector is required.");
       return;
     }
@@ -169,24 +169,31 @@ public final class DaemonSetController implements AutoCloseable {
   /** {@code getDaemonPods}: claims the namespace's pods through a {@link ControllerRefManager}. */
   private List<Pod> daemonPods(DaemonSet ds) {
     var manager = new ControllerRefManager<Pod>(ds, "apps/v1", "DaemonSet", ds.getSpec().getSelector(),
-        () -> fresh(ds), (pod, patch) -> client.pods().inNamespace(pod.getMetadata().getNamespace())
-            .withName(pod.getMetadata().getName()).patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
-    return manager.claim(pods.getIndexer().byIndex(Cache.NAMESPACE_INDEX, ds.getMetadata().getNamespace()), p -> true);
+        () -> fresh(ds), (pod, patch) -> podControl.patchPod(pod.getMetadata().getNamespace(),
+            pod.getMetadata().getName(), patch));
+    return manager.claim(pods.getIndexer().byIndex(Cache.NAMESPACE_INDEX, ds.getMetadata().getNamespace()));
   }
 
-  /** The DaemonSet as the apiserver has it now, if it is still the same object. */
+  /**
+   * The DaemonSet as the apiserver has it now ({@code RecheckDeletionTimestamp}'s getter); throws if
+   * it is gone or was replaced by another of the same name.
+   */
   private DaemonSet fresh(DaemonSet ds) {
     DaemonSet f = client.apps().daemonSets().inNamespace(ds.getMetadata().getNamespace())
         .withName(ds.getMetadata().getName()).get();
-    return f != null && f.getMetadata().getUid().equals(ds.getMetadata().getUid()) ? f : null;
+    if (f == null || !f.getMetadata().getUid().equals(ds.getMetadata().getUid())) {
+      throw new IllegalStateException("original DaemonSet " + Keys.of(ds) + " is gone");
+    }
+    return f;
   }
 
-  private DaemonSet resolveControllerRef(String namespace, OwnerReference ref) {
+  /** {@code resolveControllerRef}: the DaemonSet the reference names, if it has the referenced uid. */
+  private Optional<DaemonSet> resolveControllerRef(String namespace, OwnerReference ref) {
     if (!"DaemonSet".equals(ref.getKind())) {
-      return null;
+      return Optional.empty();
     }
-    DaemonSet ds = daemonSets.getIndexer().getByKey(namespace + "/" + ref.getName());
-    return ds != null && ds.getMetadata().getUid().equals(ref.getUid()) ? ds : null;
+    return Optional.ofNullable(daemonSets.getIndexer().getByKey(namespace + "/" + ref.getName()))
+        .filter(ds -> ds.getMetadata().getUid().equals(ref.getUid()));
   }
 
   /** {@code getDaemonSetsForPod}: the DaemonSets whose selector matches an orphan pod. */
@@ -204,13 +211,12 @@ public final class DaemonSetController implements AutoCloseable {
         onDelete(pod, false);
         return;
       }
-      OwnerReference ref = ControllerRefManager.controllerOf(pod);
-      if (ref != null) {
-        DaemonSet ds = resolveControllerRef(pod.getMetadata().getNamespace(), ref);
-        if (ds != null) {
+      Optional<OwnerReference> ref = ControllerRefs.controllerOf(pod);
+      if (ref.isPresent()) {
+        resolveControllerRef(pod.getMetadata().getNamespace(), ref.get()).ifPresent(ds -> {
           expectations.creationObserved(Keys.of(ds));
           loop.enqueue(Keys.of(ds));
-        }
+        });
         return;
       }
       daemonSetsForPod(pod).forEach(ds -> loop.enqueue(Keys.of(ds)));
@@ -225,34 +231,28 @@ public final class DaemonSetController implements AutoCloseable {
         onDelete(cur, false);
         return;
       }
-      OwnerReference curRef = ControllerRefManager.controllerOf(cur);
-      OwnerReference oldRef = ControllerRefManager.controllerOf(old);
-      if (oldRef != null && (curRef == null || !oldRef.getUid().equals(curRef.getUid()))) {
-        DaemonSet ds = resolveControllerRef(old.getMetadata().getNamespace(), oldRef);
-        if (ds != null) {
-          loop.enqueue(Keys.of(ds));
-        }
+      Optional<OwnerReference> curRef = ControllerRefs.controllerOf(cur);
+      Optional<OwnerReference> oldRef = ControllerRefs.controllerOf(old);
+      if (oldRef.isPresent() && (curRef.isEmpty() || !oldRef.get().getUid().equals(curRef.get().getUid()))) {
+        resolveControllerRef(old.getMetadata().getNamespace(), oldRef.get()).ifPresent(ds -> loop.enqueue(Keys.of(ds)));
       }
-      if (curRef != null) {
-        DaemonSet ds = resolveControllerRef(cur.getMetadata().getNamespace(), curRef);
-        if (ds != null) {
-          loop.enqueue(Keys.of(ds));
-        }
+      if (curRef.isPresent()) {
+        resolveControllerRef(cur.getMetadata().getNamespace(), curRef.get()).ifPresent(ds -> loop.enqueue(Keys.of(ds)));
         return;
       }
-      if (!Objects.equals(old.getMetadata().getLabels(), cur.getMetadata().getLabels()) || oldRef != null) {
+      if (!Objects.equals(old.getMetadata().getLabels(), cur.getMetadata().getLabels()) || oldRef.isPresent()) {
         daemonSetsForPod(cur).forEach(ds -> loop.enqueue(Keys.of(ds)));
       }
     }
 
     @Override
     public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-      OwnerReference ref = ControllerRefManager.controllerOf(pod);
-      DaemonSet ds = ref == null ? null : resolveControllerRef(pod.getMetadata().getNamespace(), ref);
-      if (ds != null) {
-        expectations.deletionObserved(Keys.of(ds));
-        loop.enqueue(Keys.of(ds));
-      }
+      // counted once per pod: the update that set deletionTimestamp and the final delete both come here
+      ControllerRefs.controllerOf(pod).flatMap(ref -> resolveControllerRef(pod.getMetadata().getNamespace(), ref))
+          .ifPresent(ds -> {
+            expectations.deletionObserved(Keys.of(ds), Keys.of(pod));
+            loop.enqueue(Keys.of(ds));
+          });
     }
   }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.DeepCopy;
 import io.kube4j.controllermanager.history.ControllerRevisions;
 import io.kube4j.controllermanager.history.History;
@@ -87,7 +88,7 @@ final class DaemonSetHistory {
   private List<ControllerRevision> controlledHistories(DaemonSet ds, Supplier<DaemonSet> fresh) {
     var manager = new ControllerRefManager<ControllerRevision>(ds, "apps/v1", "DaemonSet", ds.getSpec().getSelector(),
         fresh::get, history::patch);
-    return manager.claim(history.listAll(ds.getMetadata().getNamespace()), r -> true);
+    return manager.claim(history.listAll(ds.getMetadata().getNamespace()));
   }
 
   /**
@@ -105,7 +106,7 @@ final class DaemonSetHistory {
     ControllerRevision cr = new ControllerRevisionBuilder().withNewMetadata().withName(name)
         .withNamespace(ds.getMetadata().getNamespace()).withLabels(labels)
         .withAnnotations(ds.getMetadata().getAnnotations())
-        .withOwnerReferences(ControllerRefManager.controllerRef(ds, "apps/v1", "DaemonSet")).endMetadata()
+        .withOwnerReferences(ControllerRefs.newControllerRef(ds, "apps/v1", "DaemonSet")).endMetadata()
         .withData(TemplatePatch.parse(patch)).withRevision(revision).build();
     var revisions = client.apps().controllerRevisions().inNamespace(ds.getMetadata().getNamespace());
     try {

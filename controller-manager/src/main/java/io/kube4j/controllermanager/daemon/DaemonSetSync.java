@@ -1,11 +1,13 @@
 package io.kube4j.controllermanager.daemon;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kube4j.controllermanager.controller.ControllerExpectations;
-import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.DeepCopy;
 import io.kube4j.controllermanager.controller.Keys;
 import io.kube4j.controllermanager.controller.PodControl;
@@ -108,12 +110,12 @@ final class DaemonSetSync {
             continue;
           }
           backoff.next(key, now);
-          recorder.event(PodControl.referenceTo(ds), EventRecorder.TYPE_WARNING, FAILED_DAEMON_POD,
+          recorder.event(reference(ds), EventRecorder.TYPE_WARNING, FAILED_DAEMON_POD,
               "Found failed daemon pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName()
                   + " on node " + nodeName + ", will try to kill it");
           delete.add(pod.getMetadata().getName());
         } else if (phase.equals("Succeeded")) {
-          recorder.event(PodControl.referenceTo(ds), EventRecorder.TYPE_NORMAL, SUCCEEDED_DAEMON_POD,
+          recorder.event(reference(ds), EventRecorder.TYPE_NORMAL, SUCCEEDED_DAEMON_POD,
               "Found succeeded daemon pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName()
                   + " on node " + nodeName + ", will try to delete it");
           delete.add(pod.getMetadata().getName());
@@ -167,17 +169,21 @@ final class DaemonSetSync {
    * {@code syncNodes}: deletes {@code podsToDelete} and creates a pod for each node in
    * {@code nodesNeedingDaemonPods}, at most {@link #BURST_REPLICAS} of each. Creations go in
    * slow-start batches of 1, 2, 4, ...: after a failing batch the rest are skipped (and no longer
-   * expected), so a quota that refuses one pod does not get hundreds of requests.
+   * expected), so a quota that refuses one pod does not get hundreds of requests. Deletions are
+   * expected by pod key, so the deletion of a pod this sync did not ask for does not count.
    */
   void syncNodes(DaemonSet ds, List<String> podsToDelete, List<String> nodesNeedingDaemonPods, String hash) {
     String key = Keys.of(ds);
     int createDiff = Math.min(nodesNeedingDaemonPods.size(), BURST_REPLICAS);
     int deleteDiff = Math.min(podsToDelete.size(), BURST_REPLICAS);
-    expectations.expect(key, createDiff, deleteDiff);
+    String namespace = ds.getMetadata().getNamespace();
+    List<String> deleting = podsToDelete.subList(0, deleteDiff);
+    expectations.expect(key, createDiff, deleting.stream().map(name -> namespace + "/" + name).toList());
     List<String> errors = new ArrayList<>();
     PodTemplateSpec template = DaemonPods.createPodTemplate(ds.getSpec().getTemplate(),
         DaemonPods.templateGeneration(ds), hash);
-    var ref = ControllerRefManager.controllerRef(ds, "apps/v1", "DaemonSet");
+    var eventRef = reference(ds);
+    var controllerRef = ControllerRefs.newControllerRef(ds, "apps/v1", "DaemonSet");
     int pos = 0;
     for (int batch = Math.min(createDiff, SLOW_START_INITIAL_BATCH_SIZE); pos < createDiff;
         pos += batch, batch = Math.min(2 * batch, createDiff - pos)) {
@@ -187,7 +193,14 @@ final class DaemonSetSync {
         podTemplate.getSpec().setAffinity(DaemonPods.replaceNodeNameNodeAffinity(podTemplate.getSpec().getAffinity(),
             nodesNeedingDaemonPods.get(i)));
         try {
-          podControl.createPod(ds.getMetadata().getNamespace(), podTemplate, ds, ref);
+          podControl.createPod(namespace, podTemplate, ds, eventRef, controllerRef);
+        } catch (KubernetesClientException e) {
+          if (PodControl.hasCause(e, PodControl.NAMESPACE_TERMINATING_CAUSE)) {
+            // every later creation would fail too, and the namespace's deletion takes the DaemonSet
+            continue;
+          }
+          expectations.creationObserved(key);
+          errors.add(PodControl.message(e));
         } catch (RuntimeException e) {
           expectations.creationObserved(key);
           errors.add(e.getMessage());
@@ -196,23 +209,34 @@ final class DaemonSetSync {
       int skipped = createDiff - (pos + batch);
       if (errors.size() > failedBefore && skipped > 0) {
         LOG.info("daemon set {}: slow-start failure, skipping {} pod creations", key, skipped);
-        expectations.lower(key, skipped, 0);
+        for (int i = 0; i < skipped; i++) {
+          expectations.creationObserved(key);
+        }
         break;
       }
     }
-    for (int i = 0; i < deleteDiff; i++) {
+    for (String name : deleting) {
       try {
-        if (!podControl.deletePod(ds.getMetadata().getNamespace(), podsToDelete.get(i), ds)) {
-          expectations.deletionObserved(key);
+        podControl.deletePod(namespace, name, eventRef);
+      } catch (KubernetesClientException e) {
+        // the informer will not show this deletion; a pod already gone is no error
+        expectations.deletionObserved(key, namespace + "/" + name);
+        if (e.getCode() != 404) {
+          errors.add(PodControl.message(e));
         }
       } catch (RuntimeException e) {
-        expectations.deletionObserved(key);
+        expectations.deletionObserved(key, namespace + "/" + name);
         errors.add(e.getMessage());
       }
     }
     if (!errors.isEmpty()) {
       throw new IllegalStateException("daemon set " + key + ": " + errors);
     }
+  }
+
+  /** The DaemonSet as an event's involved object. */
+  static ObjectReference reference(DaemonSet ds) {
+    return ControllerRefs.referenceTo(ds, "apps/v1", "DaemonSet");
   }
 
   /** {@code failedPodsBackoffKey}: per DaemonSet uid, observed generation and node. */

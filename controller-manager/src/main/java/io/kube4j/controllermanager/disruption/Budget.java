@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpec;
 import io.kube4j.componentbase.intstr.IntOrPercent;
+import io.kube4j.controllermanager.controller.PodStatuses;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ final class Budget {
       if (at != null && Instant.parse(at).plus(DELETION_TIMEOUT).isAfter(now)) {
         continue;
       }
-      if (isReady(pod)) {
+      if (PodStatuses.isReady(pod)) {
         healthy++;
       }
     }
@@ -112,10 +113,5 @@ final class Budget {
   static int disruptionsAllowed(int currentHealthy, int desiredHealthy, int expectedCount) {
     int allowed = currentHealthy - desiredHealthy;
     return expectedCount <= 0 || allowed <= 0 ? 0 : allowed;
-  }
-
-  static boolean isReady(Pod pod) {
-    return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ final class ControllerScales {
     Map<String, Integer> scales = new HashMap<>();
     List<String> unmanaged = new ArrayList<>();
     for (Pod pod : pods) {
-      Optional<OwnerReference> ref = controllerOf(pod);
+      Optional<OwnerReference> ref = ControllerRefs.controllerOf(pod);
       if (ref.isEmpty()) {
         unmanaged.add(pod.getMetadata().getName());
         continue;
@@ -72,7 +73,7 @@ final class ControllerScales {
       if (rs.isEmpty()) {
         return Optional.empty();
       }
-      Optional<OwnerReference> owner = controllerOf(rs.get());
+      Optional<OwnerReference> owner = ControllerRefs.controllerOf(rs.get());
       if (owner.isPresent() && isKind(owner.get(), "Deployment", Set.of("apps", "extensions"))) {
         // a Deployment's pods count against the Deployment's replicas, across its ReplicaSets
         return get(deployments, namespace, owner.get()).map(d -> new ControllerAndScale(d.getMetadata().getUid(),
@@ -92,11 +93,6 @@ final class ControllerScales {
       OwnerReference ref) {
     T obj = informer.getIndexer().getByKey(namespace + "/" + ref.getName());
     return obj != null && ref.getUid().equals(obj.getMetadata().getUid()) ? Optional.of(obj) : Optional.empty();
-  }
-
-  static Optional<OwnerReference> controllerOf(HasMetadata obj) {
-    List<OwnerReference> refs = obj.getMetadata().getOwnerReferences();
-    return refs == null ? Optional.empty() : refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst();
   }
 
   private static boolean isKind(OwnerReference ref, String kind, Set<String> groups) {

@@ -1,6 +1,5 @@
 package io.kube4j.controllermanager.disruption;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,11 +21,13 @@ import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.componentbase.poddisruptionbudget.DisruptionAllowedCondition;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.EnqueueingHandler;
 import io.kube4j.controllermanager.controller.Keys;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.record.ApiEventRecorder;
 import io.kube4j.controllermanager.record.EventRecorder;
+import io.kube4j.controllermanager.controller.DeepCopy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -197,7 +198,7 @@ public final class DisruptionController implements AutoCloseable {
    */
   private void failSafe(PodDisruptionBudget pdb, String why) {
     PodDisruptionBudgetStatus status = pdb.getStatus() == null ? new PodDisruptionBudgetStatus()
-        : new PodDisruptionBudgetBuilder(pdb).build().getStatus();
+        : DeepCopy.of(pdb.getStatus());
     status.setDisruptionsAllowed(0);
     DisruptionAllowedCondition.set(status, "False", DisruptionAllowedCondition.SYNC_FAILED, String.valueOf(why), clock);
     writeStatus(pdb, status);
@@ -258,10 +259,8 @@ public final class DisruptionController implements AutoCloseable {
     client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(next).updateStatus();
   }
 
-  private static ObjectReference reference(HasMetadata obj) {
-    return new ObjectReferenceBuilder().withApiVersion(obj.getApiVersion()).withKind(obj.getKind())
-        .withName(obj.getMetadata().getName()).withNamespace(obj.getMetadata().getNamespace())
-        .withUid(obj.getMetadata().getUid()).withResourceVersion(obj.getMetadata().getResourceVersion()).build();
+  private static ObjectReference reference(PodDisruptionBudget pdb) {
+    return ControllerRefs.referenceTo(pdb, "policy/v1", "PodDisruptionBudget");
   }
 
   @Override

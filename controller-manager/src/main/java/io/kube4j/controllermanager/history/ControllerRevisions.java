@@ -3,7 +3,7 @@ package io.kube4j.controllermanager.history;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevisionBuilder;
-import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ public final class ControllerRevisions {
     labels.put(HASH_LABEL, hash);
     return new ControllerRevisionBuilder().withNewMetadata().withName(name(parent.getMetadata().getName(), hash))
         .withNamespace(parent.getMetadata().getNamespace()).withLabels(labels)
-        .withOwnerReferences(ControllerRefManager.controllerRef(parent, apiVersion, kind)).endMetadata()
+        .withOwnerReferences(ControllerRefs.newControllerRef(parent, apiVersion, kind)).endMetadata()
         .withData(TemplatePatch.parse(data)).withRevision(revision).build();
   }
 

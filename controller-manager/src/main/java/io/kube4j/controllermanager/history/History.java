@@ -2,16 +2,15 @@ package io.kube4j.controllermanager.history;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.DeepCopy;
+import io.kube4j.controllermanager.controller.StrategicMergePatch;
 import io.kube4j.componentbase.labels.LabelSelectors;
 import java.util.List;
 
@@ -36,10 +35,8 @@ public final class History {
   public List<ControllerRevision> list(HasMetadata parent, LabelSelector selector) {
     return revisions.getIndexer().byIndex(Cache.NAMESPACE_INDEX, parent.getMetadata().getNamespace()).stream()
         .filter(r -> LabelSelectors.matches(selector, r.getMetadata().getLabels()))
-        .filter(r -> {
-          OwnerReference ref = ControllerRefManager.controllerOf(r);
-          return ref == null || ref.getUid().equals(parent.getMetadata().getUid());
-        }).toList();
+        .filter(r -> ControllerRefs.controllerOf(r).map(ref -> ref.getUid().equals(parent.getMetadata().getUid()))
+            .orElse(true)).toList();
   }
 
   /** Every revision in the namespace, for a controller that claims with a {@link ControllerRefManager}. */
@@ -108,8 +105,7 @@ public final class History {
 
   /** Patches one revision: the {@link ControllerRefManager.Patcher} for adopting and releasing revisions. */
   public void patch(ControllerRevision revision, String strategicMergePatch) {
-    client.apps().controllerRevisions().inNamespace(revision.getMetadata().getNamespace())
-        .withName(revision.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), strategicMergePatch);
+    StrategicMergePatch.send(client, "/apis/apps/v1/namespaces/" + revision.getMetadata().getNamespace()
+        + "/controllerrevisions/" + revision.getMetadata().getName(), strategicMergePatch);
   }
 }

@@ -1,11 +1,13 @@
 package io.kube4j.controllermanager.statefulset;
 
+import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.DeepCopy;
 import io.kube4j.controllermanager.controller.PodControl;
 import io.kube4j.controllermanager.record.EventRecorder;
@@ -161,6 +163,11 @@ final class StatefulPodControl {
     }
   }
 
+  /** The set as an event's involved object. */
+  private static ObjectReference reference(StatefulSet set) {
+    return ControllerRefs.referenceTo(set, "apps/v1", "StatefulSet");
+  }
+
   private PersistentVolumeClaim claim(StatefulSet set, String name) {
     return claims.getIndexer().getByKey(set.getMetadata().getNamespace() + "/" + name);
   }
@@ -169,10 +176,10 @@ final class StatefulPodControl {
   private void recordPodEvent(String verb, StatefulSet set, Pod pod, KubernetesClientException err) {
     String title = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     if (err == null) {
-      recorder.event(PodControl.referenceTo(set), EventRecorder.TYPE_NORMAL, "Successful" + title,
+      recorder.event(reference(set), EventRecorder.TYPE_NORMAL, "Successful" + title,
           verb + " Pod " + pod.getMetadata().getName() + " in StatefulSet " + set.getMetadata().getName() + " successful");
     } else {
-      recorder.event(PodControl.referenceTo(set), EventRecorder.TYPE_WARNING, "Failed" + title,
+      recorder.event(reference(set), EventRecorder.TYPE_WARNING, "Failed" + title,
           verb + " Pod " + pod.getMetadata().getName() + " in StatefulSet " + set.getMetadata().getName()
               + " failed error: " + PodControl.message(err));
     }
@@ -182,11 +189,11 @@ final class StatefulPodControl {
       KubernetesClientException err) {
     String title = Character.toUpperCase(verb.charAt(0)) + verb.substring(1);
     if (err == null) {
-      recorder.event(PodControl.referenceTo(set), EventRecorder.TYPE_NORMAL, "Successful" + title,
+      recorder.event(reference(set), EventRecorder.TYPE_NORMAL, "Successful" + title,
           verb + " Claim " + claim.getMetadata().getName() + " Pod " + pod.getMetadata().getName() + " in StatefulSet "
               + set.getMetadata().getName() + " success");
     } else {
-      recorder.event(PodControl.referenceTo(set), EventRecorder.TYPE_WARNING, "Failed" + title,
+      recorder.event(reference(set), EventRecorder.TYPE_WARNING, "Failed" + title,
           verb + " Claim " + claim.getMetadata().getName() + " for Pod " + pod.getMetadata().getName()
               + " in StatefulSet " + set.getMetadata().getName() + " failed error: " + PodControl.message(err));
     }

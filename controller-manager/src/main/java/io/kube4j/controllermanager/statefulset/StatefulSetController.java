@@ -7,16 +7,16 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.kube4j.controllermanager.controller.ControllerContext;
 import io.kube4j.controllermanager.controller.ControllerDescriptor;
 import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.EnqueueingHandler;
 import io.kube4j.controllermanager.controller.Keys;
+import io.kube4j.controllermanager.controller.PodControl;
 import io.kube4j.componentbase.labels.LabelSelectors;
 import io.kube4j.controllermanager.controller.ReconcileLoop;
 import io.kube4j.controllermanager.history.History;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The StatefulSet controller ({@code StatefulSetController}): queues a StatefulSet when it, one of
@@ -44,6 +45,8 @@ public final class StatefulSetController implements AutoCloseable {
   private final SharedIndexInformer<Pod> pods;
   private final KubernetesClient client;
   private final ApiEventRecorder recorder;
+  /** Adoption and release of pods ({@code RealPodControl}); creations go through {@link StatefulPodControl}. */
+  private final PodControl podControl;
   private final History history;
   private final StatefulSetControl control;
   private final ReconcileLoop loop;
@@ -55,17 +58,16 @@ public final class StatefulSetController implements AutoCloseable {
     SharedIndexInformer<PersistentVolumeClaim> claims = context.informers().forType(PersistentVolumeClaim.class);
     this.client = context.clientFor(SERVICE_ACCOUNT);
     this.recorder = new ApiEventRecorder(client, NAME, clock);
+    this.podControl = new PodControl(client, recorder);
     this.history = new History(client, revisions);
     this.control = new StatefulSetControl(new StatefulPodControl(client, claims, recorder), history,
         new StatefulSetStatusUpdater(client), clock);
     this.loop = context.loop(NAME, this::sync);
     sets.addEventHandler(EnqueueingHandler.own(loop));
     pods.addEventHandler(new PodHandler());
-    revisions.addEventHandler(new EnqueueingHandler<ControllerRevision>(r -> {
-      OwnerReference ref = ControllerRefManager.controllerOf(r);
-      StatefulSet set = ref == null ? null : resolveControllerRef(r.getMetadata().getNamespace(), ref);
-      return set == null ? null : Keys.of(set);
-    }, loop::enqueue));
+    revisions.addEventHandler(new EnqueueingHandler<ControllerRevision>(r -> ControllerRefs.controllerOf(r)
+        .flatMap(ref -> resolveControllerRef(r.getMetadata().getNamespace(), ref)).map(Keys::of).orElse(null),
+        loop::enqueue));
   }
 
   static AutoCloseable start(ControllerContext context) {
@@ -86,8 +88,7 @@ public final class StatefulSetController implements AutoCloseable {
     }
     adoptOrphanRevisions(set);
     var manager = new ControllerRefManager<Pod>(set, "apps/v1", "StatefulSet", selector, () -> fresh(set),
-        (pod, patch) -> client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-            .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), patch));
+        (pod, patch) -> podControl.patchPod(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), patch));
     List<Pod> claimed = manager.claim(pods.getIndexer().byIndex(Cache.NAMESPACE_INDEX, set.getMetadata().getNamespace()),
         p -> StatefulSets.isMemberOf(set, p));
     StatefulSetStatus status = control.updateStatefulSet(set, claimed);
@@ -97,34 +98,41 @@ public final class StatefulSetController implements AutoCloseable {
     }
   }
 
-  /** {@code adoptOrphanRevisions}: revisions matching the selector without a controller become ours. */
+  /**
+   * {@code adoptOrphanRevisions}: revisions matching the selector without a controller become ours;
+   * a set being deleted (or gone) adopts nothing and the sync is retried.
+   */
   private void adoptOrphanRevisions(StatefulSet set) {
     List<ControllerRevision> orphans = history.list(set, set.getSpec().getSelector()).stream()
-        .filter(r -> ControllerRefManager.controllerOf(r) == null).toList();
+        .filter(r -> ControllerRefs.controllerOf(r).isEmpty()).toList();
     if (orphans.isEmpty()) {
       return;
     }
-    StatefulSet f = fresh(set);
-    if (f == null || f.getMetadata().getDeletionTimestamp() != null) {
-      return;
-    }
     var manager = new ControllerRefManager<ControllerRevision>(set, "apps/v1", "StatefulSet",
-        set.getSpec().getSelector(), () -> f, history::patch);
-    manager.claim(orphans, r -> true);
+        set.getSpec().getSelector(), () -> fresh(set), history::patch);
+    manager.claim(orphans);
   }
 
+  /**
+   * The set as the apiserver has it now ({@code RecheckDeletionTimestamp}'s getter); throws if it is
+   * gone or was replaced by another of the same name.
+   */
   private StatefulSet fresh(StatefulSet set) {
     StatefulSet f = client.apps().statefulSets().inNamespace(set.getMetadata().getNamespace())
         .withName(set.getMetadata().getName()).get();
-    return f != null && f.getMetadata().getUid().equals(set.getMetadata().getUid()) ? f : null;
+    if (f == null || !f.getMetadata().getUid().equals(set.getMetadata().getUid())) {
+      throw new IllegalStateException("original StatefulSet " + Keys.of(set) + " is gone");
+    }
+    return f;
   }
 
-  private StatefulSet resolveControllerRef(String namespace, OwnerReference ref) {
+  /** {@code resolveControllerRef}: the set the reference names, if it has the referenced uid. */
+  private Optional<StatefulSet> resolveControllerRef(String namespace, OwnerReference ref) {
     if (!"StatefulSet".equals(ref.getKind())) {
-      return null;
+      return Optional.empty();
     }
-    StatefulSet set = sets.getIndexer().getByKey(namespace + "/" + ref.getName());
-    return set != null && set.getMetadata().getUid().equals(ref.getUid()) ? set : null;
+    return Optional.ofNullable(sets.getIndexer().getByKey(namespace + "/" + ref.getName()))
+        .filter(set -> set.getMetadata().getUid().equals(ref.getUid()));
   }
 
   /** {@code getStatefulSetsForPod}: the sets an orphan pod might be adopted by. */
@@ -146,33 +154,24 @@ public final class StatefulSetController implements AutoCloseable {
       if (Objects.equals(old.getMetadata().getResourceVersion(), cur.getMetadata().getResourceVersion())) {
         return;
       }
-      OwnerReference oldRef = ControllerRefManager.controllerOf(old);
-      OwnerReference curRef = ControllerRefManager.controllerOf(cur);
-      if (oldRef != null && (curRef == null || !oldRef.getUid().equals(curRef.getUid()))) {
-        StatefulSet set = resolveControllerRef(old.getMetadata().getNamespace(), oldRef);
-        if (set != null) {
-          loop.enqueue(Keys.of(set));
-        }
+      Optional<OwnerReference> oldRef = ControllerRefs.controllerOf(old);
+      Optional<OwnerReference> curRef = ControllerRefs.controllerOf(cur);
+      if (oldRef.isPresent() && (curRef.isEmpty() || !oldRef.get().getUid().equals(curRef.get().getUid()))) {
+        resolveControllerRef(old.getMetadata().getNamespace(), oldRef.get()).ifPresent(set -> loop.enqueue(Keys.of(set)));
       }
-      enqueueFor(cur, !Objects.equals(old.getMetadata().getLabels(), cur.getMetadata().getLabels()) || oldRef != null);
+      enqueueFor(cur, !Objects.equals(old.getMetadata().getLabels(), cur.getMetadata().getLabels()) || oldRef.isPresent());
     }
 
     @Override
     public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-      OwnerReference ref = ControllerRefManager.controllerOf(pod);
-      StatefulSet set = ref == null ? null : resolveControllerRef(pod.getMetadata().getNamespace(), ref);
-      if (set != null) {
-        loop.enqueue(Keys.of(set));
-      }
+      ControllerRefs.controllerOf(pod).flatMap(ref -> resolveControllerRef(pod.getMetadata().getNamespace(), ref))
+          .ifPresent(set -> loop.enqueue(Keys.of(set)));
     }
 
     private void enqueueFor(Pod pod, boolean orphanMayMatch) {
-      OwnerReference ref = ControllerRefManager.controllerOf(pod);
-      if (ref != null) {
-        StatefulSet set = resolveControllerRef(pod.getMetadata().getNamespace(), ref);
-        if (set != null) {
-          loop.enqueue(Keys.of(set));
-        }
+      Optional<OwnerReference> ref = ControllerRefs.controllerOf(pod);
+      if (ref.isPresent()) {
+        resolveControllerRef(pod.getMetadata().getNamespace(), ref.get()).ifPresent(set -> loop.enqueue(Keys.of(set)));
       } else if (orphanMayMatch) {
         setsForPod(pod).forEach(s -> loop.enqueue(Keys.of(s)));
       }

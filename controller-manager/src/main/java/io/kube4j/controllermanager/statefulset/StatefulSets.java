@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.kube4j.controllermanager.controller.ControllerRefManager;
+import io.kube4j.controllermanager.controller.ControllerRefs;
 import io.kube4j.controllermanager.controller.DeepCopy;
 import io.kube4j.controllermanager.controller.PodControl;
 import io.kube4j.controllermanager.controller.PodStatuses;
@@ -174,8 +174,8 @@ final class StatefulSets {
 
   /** {@code newStatefulSetPod}: the template's pod with its identity and storage. */
   static Pod newPod(StatefulSet set, int ordinal) {
-    Pod pod = PodControl.podFromTemplate(set.getSpec().getTemplate(), set,
-        ControllerRefManager.controllerRef(set, "apps/v1", "StatefulSet"));
+    Pod pod = PodControl.podFromTemplate(set.getSpec().getTemplate(), set.getMetadata().getName(),
+        ControllerRefs.newControllerRef(set, "apps/v1", "StatefulSet"));
     pod.getMetadata().setGenerateName(null);
     pod.getMetadata().setName(podName(set, ordinal));
     initIdentity(set, pod);

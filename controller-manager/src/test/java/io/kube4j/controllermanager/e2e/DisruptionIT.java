@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kube4j.apiserver.testing.Conditions;
 import io.kube4j.apiserver.testing.Kubectl;
+import io.kube4j.apiserver.testing.TestCluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +46,9 @@ class DisruptionIT {
   @BeforeAll
   static void start() {
     Kubectl.assumeAvailable();
-    env = ControllerManagerEnvironment.start("disruption-it");
+    // the test stands in for the ReplicaSet controller (it re-creates each evicted pod itself)
+    env = ControllerManagerEnvironment.start("disruption-it", TestCluster::startWithFullAdmission,
+        o -> o.withControllers(List.of("*", "-replicaset")));
     kubelets = new SimulatedKubelets(env.admin, "node", 2);
     env.admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
     // the ServiceAccount admission plugin refuses pods until the controller made the default account
@@ -146,7 +150,10 @@ class DisruptionIT {
     }
     assertThat(evicted).containsExactlyInAnyOrder("web-0", "web-1", "web-2");
     assertThat(lowest.get()).as("fewest Ready web pods seen during the drain").isGreaterThanOrEqualTo(2);
-    assertThat(env.admin.pods().inNamespace(NS).withLabel("app", "web").list().getItems())
+    // the last replacement is created as drain returns: wait for the kubelets to bind it
+    Conditions.await("every web pod bound to node-1", TIMEOUT, () -> env.admin.pods().inNamespace(NS)
+        .withLabel("app", "web").list().getItems().stream().allMatch(p -> "node-1".equals(p.getSpec().getNodeName())));
+    assertThat(env.admin.pods().inNamespace(NS).withLabel("app", "web").list().getItems()).hasSize(3)
         .allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo("node-1"));
     assertThat(env.admin.nodes().withName("node-0").get().getSpec().getUnschedulable()).isTrue();
   }

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +43,10 @@ import java.util.function.Function;
  * Test stand-in for the scheduler and the kubelets of a few nodes, so workload controllers can be
  * tested against a real apiserver without either: it registers Ready nodes and renews their Leases
  * (so the node lifecycle controller leaves them alone), binds each unscheduled pod to a node it may
- * run on (the DaemonSet's {@code metadata.name} node affinity, nodeSelector, NoSchedule taints), then
- * writes the pod's status as a kubelet would, as the {@link Behaviour} chosen for it says, and
- * finishes graceful deletions with a grace-0 delete (the kubelet's final delete).
+ * run on (not cordoned unless the pod tolerates it, the DaemonSet's {@code metadata.name} node
+ * affinity, nodeSelector, NoSchedule taints), then writes the pod's status as a kubelet would, as the
+ * {@link Behaviour} chosen for it says, and finishes graceful deletions with a grace-0 delete (the
+ * kubelet's final delete).
  *
  * <p>Once the agent's simulated runtime exists, ITs can run it instead; this fixture stays small on
  * purpose: no resources, no ports, no restarts.
@@ -56,8 +59,17 @@ final class SimulatedKubelets implements AutoCloseable {
   private final KubernetesClient admin;
   private final List<String> nodes = new ArrayList<>();
   private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor();
-  /** One thread for every pod write, so a pod's writes happen in informer order. */
-  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  /**
+   * Pod writes, each pod always on the same thread (by UID), so a pod's writes happen in informer
+   * order while different pods are written in parallel (a benchmark binds thousands).
+   */
+  private final ExecutorService[] writers = new ExecutorService[WRITERS];
+  private static final int WRITERS = 8;
+  /** Pods of the READY behaviour whose readiness delay has passed. */
+  private final Set<String> matured = ConcurrentHashMap.newKeySet();
+  private final Set<String> maturing = ConcurrentHashMap.newKeySet();
+  private volatile Duration readinessDelay = Duration.ZERO;
+  private final SharedIndexInformer<Node> nodeCache;
   private final AtomicInteger nextNode = new AtomicInteger();
   private final AtomicInteger nextIp = new AtomicInteger(2);
   private final Map<String, Behaviour> overrides = new ConcurrentHashMap<>();
@@ -67,13 +79,17 @@ final class SimulatedKubelets implements AutoCloseable {
   /** Registers {@code count} Ready nodes named {@code prefix-0 .. prefix-(count-1)} and starts. */
   SimulatedKubelets(KubernetesClient admin, String prefix, int count) {
     this.admin = admin;
+    for (int i = 0; i < WRITERS; i++) {
+      writers[i] = Executors.newSingleThreadExecutor();
+    }
+    this.nodeCache = admin.nodes().inform();
     for (int i = 0; i < count; i++) {
       addNode(prefix + "-" + i, List.of(), Map.of());
     }
     leases.scheduleAtFixedRate(this::renewLeases, 2, 2, TimeUnit.SECONDS);
     pods = admin.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override public void onAdd(Pod pod) { writer.execute(() -> handle(pod)); }
-      @Override public void onUpdate(Pod old, Pod pod) { writer.execute(() -> handle(pod)); }
+      @Override public void onAdd(Pod pod) { writerOf(pod).execute(() -> handle(pod)); }
+      @Override public void onUpdate(Pod old, Pod pod) { writerOf(pod).execute(() -> handle(pod)); }
       @Override public void onDelete(Pod pod, boolean unknown) { }
     });
   }
@@ -102,7 +118,7 @@ final class SimulatedKubelets implements AutoCloseable {
     // a pod for this node (a DaemonSet's) may have come before the node was ready to take it
     if (pods != null) {
       pods.getStore().list().stream().filter(p -> p.getSpec().getNodeName() == null || p.getSpec().getNodeName().isEmpty())
-          .forEach(p -> writer.execute(() -> handle(p)));
+          .forEach(p -> writerOf(p).execute(() -> handle(p)));
     }
   }
 
@@ -114,7 +130,23 @@ final class SimulatedKubelets implements AutoCloseable {
   /** Changes one pod's behaviour now, e.g. makes a Running pod Ready or makes it exit. */
   void set(Pod pod, Behaviour next) {
     overrides.put(pod.getMetadata().getUid(), next);
-    writer.execute(() -> {
+    rehandle(pod);
+  }
+
+  /**
+   * Pods that are to become Ready (from now on) first run not ready for {@code delay}, as a
+   * container behind a readiness probe does; zero (the default) makes them Ready at once.
+   */
+  void readinessDelay(Duration delay) {
+    this.readinessDelay = delay;
+  }
+
+  private ExecutorService writerOf(Pod pod) {
+    return writers[Math.floorMod(pod.getMetadata().getUid().hashCode(), WRITERS)];
+  }
+
+  private void rehandle(Pod pod) {
+    writerOf(pod).execute(() -> {
       Pod current = pods.getStore().getByKey(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName());
       if (current != null) {
         handle(current);
@@ -140,7 +172,7 @@ final class SimulatedKubelets implements AutoCloseable {
   private void bind(Pod pod) {
     List<String> candidates;
     synchronized (nodes) {
-      candidates = nodes.stream().filter(n -> fits(pod, admin.nodes().withName(n).get())).toList();
+      candidates = nodes.stream().filter(n -> fits(pod, node(n))).toList();
     }
     if (candidates.isEmpty()) {
       return;
@@ -153,6 +185,12 @@ final class SimulatedKubelets implements AutoCloseable {
     String url = admin.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/"
         + pod.getMetadata().getNamespace() + "/pods/" + pod.getMetadata().getName() + "/binding";
     admin.raw(url, "POST", io.fabric8.kubernetes.client.utils.Serialization.asJson(binding));
+  }
+
+  /** From the node informer, or (a node just added, not yet in it) from the API. */
+  private Node node(String name) {
+    Node cached = nodeCache.getStore().getByKey(name);
+    return cached != null ? cached : admin.nodes().withName(name).get();
   }
 
   /** Not cordoned; node affinity on {@code metadata.name} (DaemonSet pods), nodeSelector, NoSchedule taints. */
@@ -214,7 +252,18 @@ final class SimulatedKubelets implements AutoCloseable {
       case SUCCEED -> "Succeeded";
       case FAIL -> "Failed";
     };
-    boolean ready = wanted == Behaviour.READY;
+    boolean delayed = false;
+    if (wanted == Behaviour.READY && !readinessDelay.isZero() && !matured.contains(pod.getMetadata().getUid())) {
+      // Running but not yet ready; ready once the delay has passed
+      delayed = true;
+      if (maturing.add(pod.getMetadata().getUid())) {
+        leases.schedule(() -> {
+          matured.add(pod.getMetadata().getUid());
+          rehandle(pod);
+        }, readinessDelay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+    boolean ready = wanted == Behaviour.READY && !delayed;
     PodStatus current = pod.getStatus();
     if (current != null && phase.equals(current.getPhase()) && ready == isReady(current)) {
       return;
@@ -276,7 +325,10 @@ final class SimulatedKubelets implements AutoCloseable {
   @Override
   public void close() {
     pods.close();
+    nodeCache.close();
     leases.shutdownNow();
-    writer.shutdownNow();
+    for (ExecutorService w : writers) {
+      w.shutdownNow();
+    }
   }
 }

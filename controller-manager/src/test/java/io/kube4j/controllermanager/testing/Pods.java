@@ -104,6 +104,29 @@ public final class Pods {
     return this;
   }
 
+  /** {@code metadata.creationTimestamp}. */
+  public Pods created(String timestamp) {
+    pod.editMetadata().withCreationTimestamp(timestamp).endMetadata();
+    return this;
+  }
+
+  public Pods annotation(String key, String value) {
+    pod.editMetadata().addToAnnotations(key, value).endMetadata();
+    return this;
+  }
+
+  /** Not bound to a node yet (and Pending). */
+  public Pods unassigned() {
+    pod.editSpec().withNodeName(null).endSpec().editStatus().withPhase("Pending").endStatus();
+    return this;
+  }
+
+  /** The container's restart count. */
+  public Pods restarts(int count) {
+    pod.editStatus().addNewContainerStatus().withName("app").withRestartCount(count).endContainerStatus().endStatus();
+    return this;
+  }
+
   public Pod build() {
     Pod p = pod.build();
     if (!ips.isEmpty()) {
